@@ -1,0 +1,230 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace hallway::store::sqlite {
+namespace {
+
+core::Error MapError(sqlite3* db, int rc, std::string_view what) {
+  std::string msg = "store: sqlite " + std::string(what) + ": " +
+                    (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_CONSTRAINT) return core::Error::Conflict(msg);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return core::Error::Unavailable(msg);
+  return core::Error::Internal(msg);
+}
+
+}  // namespace
+
+// One sqlite3 handle with its statement cache. Used by one thread at a time.
+class Connection final : public Tx {
+ public:
+  explicit Connection(sqlite3* db) : db_(db) {}
+  ~Connection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  core::Result<Rows> Query(std::string_view sql, const Params& params) override {
+    Rows rows;
+    HALLWAY_TRY(Run(sql, params, &rows));
+    return rows;
+  }
+
+  core::Result<std::int64_t> Exec(std::string_view sql, const Params& params) override {
+    HALLWAY_TRY(Run(sql, params, nullptr));
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
+  core::Status ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      return core::Error::Internal("store: sqlite script: " + msg);
+    }
+    return core::Ok();
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  sqlite3* handle() { return db_; }
+
+ private:
+  core::Status Run(std::string_view sql, const Params& params, Rows* rows) {
+    HALLWAY_TRY_ASSIGN(sqlite3_stmt * stmt, Prepare(sql));
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    const int count = sqlite3_bind_parameter_count(stmt);
+    for (int i = 1; i <= count; ++i) {
+      // Parameters are written "$N"; SQLite numbers them by first appearance,
+      // so map each back to its N to allow reuse and any order.
+      const char* name = sqlite3_bind_parameter_name(stmt, i);
+      const std::size_t n = name && name[0] == '$' ? std::stoul(name + 1) : 0;
+      if (n == 0 || n > params.size()) {
+        return core::Error::Internal("store: sqlite bind: parameter " + std::to_string(i) +
+                                     " has no value in: " + std::string(sql));
+      }
+      const Value& v = params[n - 1];
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, i);
+      else if (auto* iv = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *iv);
+      else if (auto* dv = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *dv);
+      else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
+      if (rc != SQLITE_OK) return MapError(db_, rc, "bind");
+    }
+    const int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        core::Error e = MapError(db_, rc, "step");
+        sqlite3_reset(stmt);
+        return e;
+      }
+      if (!rows) continue;
+      std::vector<std::optional<std::string>> cols;
+      cols.reserve(columns);
+      for (int c = 0; c < columns; ++c) {
+        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+          cols.emplace_back(std::nullopt);
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          cols.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
+        }
+      }
+      rows->emplace_back(std::move(cols));
+    }
+    sqlite3_reset(stmt);
+    return core::Ok();
+  }
+
+  core::Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return MapError(db_, rc, "prepare");
+    cache_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+struct SqliteDatabase::Impl {
+  std::string path;
+  std::mutex write_mu;
+  std::unique_ptr<Connection> writer;  // guarded by write_mu
+  std::mutex pool_mu;
+  std::condition_variable pool_cv;
+  std::vector<std::unique_ptr<Connection>> readers;  // guarded by pool_mu
+
+  std::unique_ptr<Connection> TakeReader() {
+    std::unique_lock lock(pool_mu);
+    pool_cv.wait(lock, [&] { return !readers.empty(); });
+    auto c = std::move(readers.back());
+    readers.pop_back();
+    return c;
+  }
+  void GiveBack(std::unique_ptr<Connection> c) {
+    {
+      std::lock_guard lock(pool_mu);
+      readers.push_back(std::move(c));
+    }
+    pool_cv.notify_one();
+  }
+};
+
+namespace {
+
+core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path, bool writer) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  auto conn = std::make_unique<Connection>(db);
+  if (rc != SQLITE_OK) {
+    return core::Error::Unavailable("store: sqlite open " + path + ": " +
+                                    (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::string pragmas =
+      "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
+  if (writer) pragmas = "PRAGMA journal_mode=WAL; " + pragmas;
+  HALLWAY_TRY(conn->ExecScript(pragmas));
+  return conn;
+}
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteDatabase::~SqliteDatabase() = default;
+
+core::Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path,
+                                                             int readers) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  HALLWAY_TRY_ASSIGN(impl->writer, OpenConnection(path, true));
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    HALLWAY_TRY_ASSIGN(auto reader, OpenConnection(path, false));
+    impl->readers.push_back(std::move(reader));
+  }
+  return std::unique_ptr<Database>(new SqliteDatabase(std::move(impl)));
+}
+
+core::Status SqliteDatabase::Write(const std::function<core::Status(Tx&)>& fn) {
+  std::lock_guard lock(impl_->write_mu);
+  Connection& c = *impl_->writer;
+  HALLWAY_TRY(c.Exec("BEGIN IMMEDIATE", {}));
+  core::Status s = fn(c);
+  if (s) {
+    auto commit = c.Exec("COMMIT", {});
+    if (commit) return core::Ok();
+    s = commit.error();
+  }
+  (void)c.ExecScript("ROLLBACK");
+  return s;
+}
+
+core::Status SqliteDatabase::Read(const std::function<core::Status(Tx&)>& fn) {
+  auto c = impl_->TakeReader();
+  // A deferred transaction gives the callback one consistent WAL snapshot.
+  core::Status s = c->ExecScript("BEGIN");
+  if (s) {
+    s = fn(*c);
+    (void)c->ExecScript("ROLLBACK");
+  }
+  impl_->GiveBack(std::move(c));
+  return s;
+}
+
+core::Status SqliteDatabase::Ping() {
+  return Read([](Tx& tx) -> core::Status {
+    auto r = tx.Query("SELECT 1");
+    if (!r) return r.error();
+    return core::Ok();
+  });
+}
+
+core::Status SqliteDatabase::Backup(const std::string& path) {
+  // VACUUM INTO writes a consistent, compacted copy from one read snapshot.
+  auto c = impl_->TakeReader();
+  auto r = c->Exec("VACUUM INTO $1", {path});
+  impl_->GiveBack(std::move(c));
+  if (!r) return r.error().WithContext("store: backup to " + path);
+  return core::Ok();
+}
+
+}  // namespace hallway::store::sqlite
