@@ -1,0 +1,172 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace hallway::app {
+namespace {
+
+struct Option {
+  const char* name;
+  const char* env;
+  const char* help;
+  bool flag;  // takes no value
+};
+
+const std::vector<Option>& GlobalOptions() {
+  static const std::vector<Option> kOptions = {
+      {"database", "HALLWAY_DATABASE", "sqlite:PATH (default sqlite:var/hallway.db) or postgresql://...", false},
+      {"listen", "HALLWAY_LISTEN", "HOST:PORT to serve on (default 127.0.0.1:8080)", false},
+      {"data-dir", "HALLWAY_DATA_DIR", "directory for uploads and indexes (default var/data)", false},
+      {"web-dir", "HALLWAY_WEB_DIR", "directory of the built web UI (default: the build's web/dist)", false},
+      {"base-url", "HALLWAY_BASE_URL", "public URL used in emailed links (default http://LISTEN)", false},
+      {"site-name", "HALLWAY_SITE_NAME", "organization name shown in the UI and mail (default Hallway)", false},
+      {"smtp", "HALLWAY_SMTP", "HOST:PORT of the SMTP relay; without it mail waits in the outbox", false},
+      {"mail-from", "HALLWAY_MAIL_FROM", "sender address of outgoing mail (default hallway@localhost)", false},
+      {"access-log", "HALLWAY_ACCESS_LOG", "file for the JSON-lines access log, or - for stdout (default)", false},
+      {"io-threads", "HALLWAY_IO_THREADS", "number of I/O threads (default 2)", false},
+      {"db-pool", "HALLWAY_DB_POOL", "database connections / blocking workers (default 8)", false},
+      {"seed-demo", "HALLWAY_SEED_DEMO", "serve: seed the demo organization if the database is empty", true},
+      {"secure-cookies", "HALLWAY_SECURE_COOKIES", "mark cookies Secure and send HSTS (behind TLS)", true},
+      {"fast-password-hashing", "HALLWAY_FAST_PASSWORD_HASHING",
+       "use libsodium's minimum Argon2id cost (tests only; never in production)", true},
+  };
+  return kOptions;
+}
+
+const std::map<std::string, std::set<std::string>>& CommandOptions() {
+  static const std::map<std::string, std::set<std::string>> kOptions = {
+      {"user", {"email", "name", "role", "password"}},
+  };
+  return kOptions;
+}
+
+core::Result<int> ToInt(const std::string& name, const std::string& v) {
+  try {
+    std::size_t used = 0;
+    const int n = std::stoi(v, &used);
+    if (used == v.size() && n > 0 && n <= 256) return n;
+  } catch (const std::exception&) {
+  }
+  return core::Error::InvalidArgument("--" + name + " must be a whole number from 1 to 256");
+}
+
+core::Status Apply(Config& c, const std::string& name, const std::string& v) {
+  if (name == "database") c.database = v;
+  else if (name == "listen") c.listen = v;
+  else if (name == "data-dir") c.data_dir = v;
+  else if (name == "web-dir") c.web_dir = v;
+  else if (name == "base-url") c.base_url = v;
+  else if (name == "site-name") c.site_name = v;
+  else if (name == "smtp") c.smtp = v;
+  else if (name == "mail-from") c.mail_from = v;
+  else if (name == "access-log") c.access_log = v;
+  else if (name == "io-threads") { HALLWAY_TRY_ASSIGN(c.io_threads, ToInt(name, v)); }
+  else if (name == "db-pool") { HALLWAY_TRY_ASSIGN(c.db_pool, ToInt(name, v)); }
+  else if (name == "seed-demo") c.seed_demo = v != "0" && v != "false";
+  else if (name == "secure-cookies") c.secure_cookies = v != "0" && v != "false";
+  else if (name == "fast-password-hashing") c.fast_password_hashing = v != "0" && v != "false";
+  return core::Ok();
+}
+
+}  // namespace
+
+core::Result<ParsedCommand> ParseCommandLine(int argc, char** argv) {
+  ParsedCommand out;
+  for (const Option& o : GlobalOptions()) {
+    if (const char* v = std::getenv(o.env); v && *v) HALLWAY_TRY(Apply(out.config, o.name, v));
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h" || arg == "help") {
+      out.help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) {
+      out.words.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2), value;
+    const auto eq = name.find('=');
+    const bool inline_value = eq != std::string::npos;
+    if (inline_value) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    const Option* global = nullptr;
+    for (const Option& o : GlobalOptions()) {
+      if (name == o.name) global = &o;
+    }
+    const std::string command = out.words.empty() ? "" : out.words[0];
+    const auto cmd_opts = CommandOptions().find(command);
+    const bool local = cmd_opts != CommandOptions().end() && cmd_opts->second.count(name);
+    if (!global && !local) return core::Error::InvalidArgument("unknown option --" + name + " (see hallway --help)");
+    if (global && global->flag) {
+      HALLWAY_TRY(Apply(out.config, name, inline_value ? value : "1"));
+      continue;
+    }
+    if (!inline_value) {
+      if (i + 1 >= argc) return core::Error::InvalidArgument("--" + name + " needs a value");
+      value = argv[++i];
+    }
+    if (global) HALLWAY_TRY(Apply(out.config, name, value));
+    else out.options[name] = value;
+  }
+  if (out.config.base_url.empty()) out.config.base_url = "http://" + out.config.listen;
+  return out;
+}
+
+std::string HelpText() {
+  std::string h =
+      "hallway: a self-hosted social learning network\n\n"
+      "Usage: hallway COMMAND [ARGS] [OPTIONS]\n\n"
+      "Commands:\n"
+      "  serve                      migrate the database, then serve the web UI and API\n"
+      "  migrate                    apply pending database migrations and exit\n"
+      "  seed-demo                  create the demo organization (only into an empty database)\n"
+      "  user create HANDLE         create an account (--email, --name, --role, password from\n"
+      "                             --password or the HALLWAY_PASSWORD environment variable)\n"
+      "  user set-role HANDLE ROLE  make an account a member, facilitator or admin\n"
+      "  user disable HANDLE        disable an account and end its sessions\n"
+      "  user enable HANDLE         re-enable a disabled account\n"
+      "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n\n"
+      "Options (each also read from its environment variable):\n";
+  for (const Option& o : GlobalOptions()) {
+    std::string left = std::string("  --") + o.name + (o.flag ? "" : " VALUE");
+    left.resize(30, ' ');
+    h += left + o.help + " [" + o.env + "]\n";
+  }
+  h += "  --help                      show this help, or a command's help after the command\n";
+  return h;
+}
+
+std::string SubcommandHelp(const std::string& command) {
+  static const std::map<std::string, std::string> kHelp = {
+      {"serve",
+       "hallway serve [--listen HOST:PORT] [--database URL] [--data-dir DIR] [--seed-demo]\n"
+       "  Applies pending migrations, optionally seeds the demo organization into an empty\n"
+       "  database, then serves the API under /api/v1, the web UI, /healthz, /readyz and\n"
+       "  /metrics until SIGTERM or SIGINT, when it finishes in-flight requests and exits.\n"},
+      {"migrate", "hallway migrate [--database URL]\n  Applies pending migrations, printing each, and exits.\n"},
+      {"seed-demo",
+       "hallway seed-demo [--database URL]\n"
+       "  Creates the demo organization (320 people in 12 teams with skills and interests).\n"
+       "  Refuses if the database already has accounts. Sign in as 'demo' or 'admin' with\n"
+       "  password 'hallway-demo'.\n"},
+      {"user",
+       "hallway user create HANDLE --email EMAIL --name \"DISPLAY NAME\" [--role ROLE] [--password P]\n"
+       "hallway user set-role HANDLE member|facilitator|admin\n"
+       "hallway user disable HANDLE\n"
+       "hallway user enable HANDLE\n"
+       "  The password may instead come from the HALLWAY_PASSWORD environment variable.\n"},
+      {"backup",
+       "hallway backup FILE [--database URL]\n"
+       "  SQLite: writes a consistent, compacted copy of the database to FILE (VACUUM INTO).\n"
+       "  PostgreSQL: writes a plain SQL dump to FILE with pg_dump.\n"},
+  };
+  auto it = kHelp.find(command);
+  return it == kHelp.end() ? HelpText() : it->second;
+}
+
+}  // namespace hallway::app

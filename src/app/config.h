@@ -1,0 +1,45 @@
+// Config: everything the `hallway` program can be told, from flags and from
+// HALLWAY_* environment variables (a flag wins over the environment).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace hallway::app {
+
+struct Config {
+  std::string database = "sqlite:var/hallway.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "var/data";
+  std::string web_dir;  // default: the build's web/dist
+  std::string base_url; // default: http://<listen>
+  std::string site_name = "Hallway";
+  std::string smtp;     // host:port of the mail relay; empty disables mail
+  std::string mail_from = "hallway@localhost";
+  std::string access_log = "-";  // file path, or - for stdout
+  int io_threads = 2;
+  int db_pool = 8;
+  bool seed_demo = false;
+  bool secure_cookies = false;
+  bool fast_password_hashing = false;  // tests only: libsodium's minimum cost
+};
+
+struct ParsedCommand {
+  std::vector<std::string> words;  // subcommand and its positional arguments
+  Config config;
+  std::map<std::string, std::string> options;  // subcommand-specific --key value
+  bool help = false;
+};
+
+// Parses argv. Errors: kInvalidArgument with a message for the user.
+core::Result<ParsedCommand> ParseCommandLine(int argc, char** argv);
+
+// Returns the full help text (program and every subcommand).
+std::string HelpText();
+// Returns help for one subcommand, or the full help if unknown.
+std::string SubcommandHelp(const std::string& command);
+
+}  // namespace hallway::app

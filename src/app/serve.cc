@@ -1,0 +1,152 @@
+// `hallway serve`: the composition root. Builds every service and handler
+// from the configuration, wires them to the router and server, starts the
+// background jobs, and serves until a signal.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "app/commands.h"
+#include "app/demo_seed.h"
+#include "core/log.h"
+#include "http/routes.h"
+#include "http/server.h"
+#include "jobs/mail_job.h"
+#include "service/admin_service.h"
+#include "service/auth_service.h"
+#include "service/profile_service.h"
+#include "store/account_store.h"
+#include "store/migrations/migrations.h"
+
+#ifndef HALLWAY_DEFAULT_WEB_DIR
+#define HALLWAY_DEFAULT_WEB_DIR "web/dist"
+#endif
+
+namespace hallway::app {
+namespace {
+
+struct HostPort {
+  std::string host;
+  int port = 0;
+};
+
+core::Result<HostPort> SplitHostPort(const std::string& s, const std::string& what) {
+  const auto colon = s.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return core::Error::InvalidArgument(what + " must be HOST:PORT (got '" + s + "')");
+  }
+  try {
+    std::size_t used = 0;
+    const int port = std::stoi(s.substr(colon + 1), &used);
+    if (used == s.size() - colon - 1 && port >= 0 && port <= 65535) return HostPort{s.substr(0, colon), port};
+  } catch (const std::exception&) {
+  }
+  return core::Error::InvalidArgument(what + " has an invalid port (got '" + s + "')");
+}
+
+}  // namespace
+
+int RunServe(const ParsedCommand& cmd) {
+  const Config& c = cmd.config;
+  core::Logger log(stderr);
+  std::FILE* access_file = stdout;
+  if (c.access_log != "-") {
+    access_file = std::fopen(c.access_log.c_str(), "a");
+    if (!access_file) {
+      std::fprintf(stderr, "hallway: cannot open access log %s\n", c.access_log.c_str());
+      return 1;
+    }
+  }
+  core::Logger access_log(access_file);
+  auto fail = [&](const std::string& msg) {
+    log.Error(msg);
+    return 1;
+  };
+
+  auto listen = SplitHostPort(c.listen, "--listen");
+  if (!listen) return fail(listen.error().message());
+  HostPort smtp;
+  if (!c.smtp.empty()) {
+    auto parsed = SplitHostPort(c.smtp, "--smtp");
+    if (!parsed) return fail(parsed.error().message());
+    smtp = *parsed;
+  }
+  if (c.database.rfind("sqlite:", 0) == 0) {
+    std::error_code ec;
+    const auto parent = std::filesystem::path(c.database.substr(7)).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(c.data_dir, ec);
+
+  auto db = store::OpenDatabase(c.database, c.db_pool);
+  if (!db) return fail(db.error().message());
+  auto migrated = store::Migrate(**db, [&](const store::Migration& m) {
+    log.Info("migrate: applying " + std::to_string(m.version) + " " + m.name);
+  });
+  if (!migrated) return fail(migrated.error().message());
+
+  core::SystemClock clock;
+  const crypto::PasswordHasher hasher(c.fast_password_hashing ? crypto::PasswordCost::Minimum()
+                                                              : crypto::PasswordCost::Interactive());
+  if (c.seed_demo) {
+    auto count = store::ReadTx(**db, [](store::Tx& tx) { return store::CountAccounts(tx); });
+    if (!count) return fail(count.error().message());
+    if (*count == 0) {
+      log.Info("seeding the demo organization");
+      auto s = SeedDemo(**db, clock, hasher, nullptr);
+      if (!s) return fail(s.error().message());
+      log.Info(std::string("demo ready: sign in as 'demo' with password '") + kDemoPassword + "'");
+    }
+  }
+
+  service::ServiceConfig sc;
+  sc.site_name = c.site_name;
+  sc.base_url = c.base_url;
+  sc.data_dir = c.data_dir;
+  service::ServiceContext ctx{**db, clock, hasher, sc};
+  service::AuthService auth(ctx);
+  service::ProfileService profiles(ctx);
+  service::AdminService admin(ctx);
+
+  http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
+  http::ProfileHandlers profile_handlers(profiles);
+  http::TokenHandlers token_handlers(auth);
+  http::AdminHandlers admin_handlers(admin, auth);
+  http::Metrics metrics;
+  http::Router router(auth);
+  store::Database& database = **db;
+  http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers, metrics,
+                           [&database] { return database.Ping(); }});
+
+  http::StaticFiles statics;
+  const std::string web_dir = c.web_dir.empty() ? HALLWAY_DEFAULT_WEB_DIR : c.web_dir;
+  if (auto s = statics.Load(web_dir); !s) {
+    log.Error("web UI not served: " + s.error().message() + " (the API still works)");
+  }
+
+  jobs::MailJob mail(database, clock,
+                     jobs::SmtpClient({smtp.host, smtp.port, c.mail_from, 10}), log);
+  if (!c.smtp.empty()) mail.Start(1000);
+
+  http::ServerOptions so;
+  so.host = listen->host;
+  so.port = listen->port;
+  so.io_threads = c.io_threads;
+  so.blocking_threads = c.db_pool;
+  so.secure_cookies = c.secure_cookies;
+  http::Server server(so, router, statics, metrics, access_log, log);
+  auto port = server.Bind();
+  if (!port) return fail(port.error().message());
+  log.Write(core::JsonLine()
+                .Str("level", "info")
+                .Str("msg", "listening")
+                .Str("url", "http://" + listen->host + ":" + std::to_string(*port))
+                .Str("database", c.database.rfind("sqlite:", 0) == 0 ? c.database : "postgresql")
+                .Finish());
+  server.Run();
+  mail.Stop();
+  if (access_file != stdout) std::fclose(access_file);
+  return 0;
+}
+
+}  // namespace hallway::app

@@ -1,0 +1,83 @@
+#include "http/json_io.h"
+
+namespace hallway::http {
+
+core::Result<Json> ParseJsonObject(const Request& req) {
+  const auto type = req.raw[bhttp::field::content_type];
+  if (type.substr(0, 16) != "application/json") {
+    return core::Error::UnsupportedMedia("send the body as application/json");
+  }
+  Json body;
+  try {
+    body = Json::parse(req.raw.body());
+  } catch (const Json::parse_error& e) {
+    return core::Error::InvalidArgument(std::string("body is not valid JSON: ") + e.what());
+  }
+  if (!body.is_object()) return core::Error::InvalidArgument("body must be a JSON object");
+  return body;
+}
+
+core::Result<std::optional<std::string>> OptString(const Json& obj, const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) {
+    return core::Error::InvalidArgument(key + " must be a string", {{key, "must be a string"}});
+  }
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+core::Result<std::string> ReqString(const Json& obj, const std::string& key) {
+  HALLWAY_TRY_ASSIGN(auto v, OptString(obj, key));
+  if (!v) return core::Error::InvalidArgument(key + " is required", {{key, "is required"}});
+  return *v;
+}
+
+core::Result<std::optional<std::vector<std::string>>> OptStringList(const Json& obj,
+                                                                    const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::vector<std::string>>();
+  bool ok = it->is_array();
+  std::vector<std::string> out;
+  if (ok) {
+    for (const auto& v : *it) {
+      if (!v.is_string()) {
+        ok = false;
+        break;
+      }
+      out.push_back(v.get<std::string>());
+    }
+  }
+  if (!ok) {
+    return core::Error::InvalidArgument(key + " must be a list of strings",
+                                        {{key, "must be a list of strings"}});
+  }
+  return std::optional(out);
+}
+
+core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>& allowed) {
+  std::vector<core::FieldError> errors;
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      errors.push_back({key, "is not a known field"});
+    }
+  }
+  if (!errors.empty()) return core::Error::InvalidArgument("body has unknown fields", errors);
+  return core::Ok();
+}
+
+Response JsonResponse(const Request& req, bhttp::status status, const Json& body) {
+  Response res{status, req.raw.version()};
+  res.set(bhttp::field::content_type, "application/json");
+  res.set(bhttp::field::cache_control, "no-store");
+  res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  res.prepare_payload();
+  return res;
+}
+
+Response NoContent(const Request& req) {
+  Response res{bhttp::status::no_content, req.raw.version()};
+  res.set(bhttp::field::cache_control, "no-store");
+  return res;
+}
+
+}  // namespace hallway::http

@@ -1,0 +1,38 @@
+// JSON in and out of handlers: parsing a request body into an object with
+// precise errors, typed field readers that name the field that is wrong, and
+// JSON responses. Errors are core::Error (kInvalidArgument,
+// kUnsupportedMedia) for problem.cc to map. Thread-safe (pure).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "http/message.h"
+
+namespace hallway::http {
+
+using Json = nlohmann::json;
+
+// Parses the body as a JSON object. Errors: kUnsupportedMedia unless the
+// Content-Type is application/json; kInvalidArgument for malformed JSON,
+// invalid UTF-8, or a non-object.
+core::Result<Json> ParseJsonObject(const Request& req);
+
+// Reads string field `key`: absent → nullopt; wrong type → kInvalidArgument.
+core::Result<std::optional<std::string>> OptString(const Json& obj, const std::string& key);
+// Like OptString, but absent is kInvalidArgument ("is required").
+core::Result<std::string> ReqString(const Json& obj, const std::string& key);
+core::Result<std::optional<std::vector<std::string>>> OptStringList(const Json& obj,
+                                                                    const std::string& key);
+// Returns kInvalidArgument naming every key of `obj` not in `allowed`.
+core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>& allowed);
+
+// Returns a JSON response with `status`.
+Response JsonResponse(const Request& req, bhttp::status status, const Json& body);
+// Returns 204 No Content.
+Response NoContent(const Request& req);
+
+}  // namespace hallway::http

@@ -1,0 +1,71 @@
+#include "http/routes.h"
+
+#include "http/json_io.h"
+#include "http/problem.h"
+
+namespace hallway::http {
+
+void AddRoutes(Router& r, RouteDeps d) {
+  using bhttp::verb;
+  constexpr std::size_t kAvatarBody = 5 * 1024 * 1024 + 1024;
+  auto bind = [](auto& obj, auto method) {
+    return [&obj, method](Request& req) { return (obj.*method)(req); };
+  };
+
+  // Operations.
+  r.Add({verb::get, "/healthz", Access::kPublic, [](Request& req) {
+           return JsonResponse(req, bhttp::status::ok, {{"status", "ok"}});
+         }});
+  r.Add({verb::get, "/readyz", Access::kPublic, [ready = d.ready](Request& req) {
+           auto s = ready();
+           if (!s) return Problem(req, bhttp::status::service_unavailable, s.error().message());
+           return JsonResponse(req, bhttp::status::ok, {{"status", "ready"}});
+         }});
+  r.Add({verb::get, "/metrics", Access::kPublic, [&m = d.metrics](Request& req) {
+           Response res{bhttp::status::ok, req.raw.version()};
+           res.set(bhttp::field::content_type, "text/plain; version=0.0.4");
+           res.body() = m.Render();
+           res.prepare_payload();
+           return res;
+         }});
+
+  // Accounts and sessions.
+  r.Add({verb::get, "/api/v1/config", Access::kPublic, bind(d.accounts, &AccountHandlers::Config)});
+  r.Add({verb::post, "/api/v1/accounts", Access::kPublic, bind(d.accounts, &AccountHandlers::SignUp)});
+  r.Add({verb::post, "/api/v1/session", Access::kPublic, bind(d.accounts, &AccountHandlers::SignIn)});
+  r.Add({verb::get, "/api/v1/session", Access::kPublic, bind(d.accounts, &AccountHandlers::GetSession)});
+  r.Add({verb::delete_, "/api/v1/session", Access::kSignedIn, bind(d.accounts, &AccountHandlers::SignOut)});
+  r.Add({verb::post, "/api/v1/password-resets", Access::kPublic, bind(d.accounts, &AccountHandlers::RequestReset)});
+  r.Add({verb::post, "/api/v1/password-resets/confirm", Access::kPublic,
+         bind(d.accounts, &AccountHandlers::ConfirmReset)});
+  r.Add({verb::put, "/api/v1/me/password", Access::kSignedIn, bind(d.accounts, &AccountHandlers::ChangePassword)});
+
+  // Profiles and the directory.
+  r.Add({verb::get, "/api/v1/me", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::GetMe)});
+  r.Add({verb::patch, "/api/v1/me", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::PatchMe)});
+  r.Add({verb::put, "/api/v1/me/avatar", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::PutAvatar),
+         kAvatarBody});
+  r.Add({verb::delete_, "/api/v1/me/avatar", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::DeleteAvatar)});
+  r.Add({verb::get, "/api/v1/people", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::ListPeople)});
+  r.Add({verb::get, "/api/v1/people/{handle}", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::GetPerson)});
+  r.Add({verb::get, "/api/v1/teams", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::ListTeams)});
+  r.Add({verb::get, "/api/v1/skills", Access::kSignedIn, bind(d.profiles, &ProfileHandlers::ListSkills)});
+  r.Add({verb::get, "/media/avatars/{file}", Access::kPublic, bind(d.profiles, &ProfileHandlers::AvatarFile)});
+
+  // Personal API tokens.
+  r.Add({verb::get, "/api/v1/me/tokens", Access::kSignedIn, bind(d.tokens, &TokenHandlers::List)});
+  r.Add({verb::post, "/api/v1/me/tokens", Access::kSignedIn, bind(d.tokens, &TokenHandlers::Create)});
+  r.Add({verb::delete_, "/api/v1/me/tokens/{id}", Access::kSignedIn, bind(d.tokens, &TokenHandlers::Revoke)});
+
+  // Administration.
+  r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});
+  r.Add({verb::patch, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::PatchSettings)});
+  r.Add({verb::get, "/api/v1/admin/accounts", Access::kAdmin, bind(d.admin, &AdminHandlers::ListAccounts)});
+  r.Add({verb::post, "/api/v1/admin/accounts/{id}/approve", Access::kAdmin, bind(d.admin, &AdminHandlers::Approve)});
+  r.Add({verb::put, "/api/v1/admin/accounts/{id}/role", Access::kAdmin, bind(d.admin, &AdminHandlers::SetRole)});
+  r.Add({verb::put, "/api/v1/admin/accounts/{id}/status", Access::kAdmin, bind(d.admin, &AdminHandlers::SetStatus)});
+  r.Add({verb::post, "/api/v1/admin/invites", Access::kAdmin, bind(d.admin, &AdminHandlers::CreateInvite)});
+  r.Add({verb::get, "/api/v1/admin/audit", Access::kAdmin, bind(d.admin, &AdminHandlers::Audit)});
+}
+
+}  // namespace hallway::http

@@ -1,0 +1,26 @@
+// The one route table of the JSON API, health and metrics endpoints.
+#pragma once
+
+#include <functional>
+
+#include "http/handlers/account_handlers.h"
+#include "http/handlers/admin_handlers.h"
+#include "http/handlers/profile_handlers.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace hallway::http {
+
+struct RouteDeps {
+  AccountHandlers& accounts;
+  ProfileHandlers& profiles;
+  TokenHandlers& tokens;
+  AdminHandlers& admin;
+  Metrics& metrics;
+  std::function<core::Status()> ready;  // readiness probe (database reachable)
+};
+
+// Adds every route to `router`.
+void AddRoutes(Router& router, RouteDeps deps);
+
+}  // namespace hallway::http

@@ -1,0 +1,326 @@
+// Include <utility> first: Boost 1.74's awaitable.hpp uses std::exchange
+// without including it.
+#include <utility>
+
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <random>
+
+#include "crypto/tokens.h"
+#include "http/problem.h"
+
+namespace hallway::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Runs `fn` on `pool` and resumes the awaiting coroutine on its own
+// executor with the result. Not itself a coroutine, and callers pass named
+// values only: GCC 12 mis-destroys temporaries inside co_await expressions.
+using BlockingWork = std::function<Response()>;
+auto OnBlockingPool(asio::thread_pool& pool, BlockingWork work) {
+  auto initiation = [&pool](auto handler, BlockingWork fn) {
+    asio::post(pool, [fn = std::move(fn), handler = std::move(handler)]() mutable {
+      Response res = fn();
+      auto ex = asio::get_associated_executor(handler);
+      asio::dispatch(ex, [handler = std::move(handler), res = std::move(res)]() mutable {
+        handler(std::move(res));
+      });
+    });
+  };
+  return asio::async_initiate<decltype(use_awaitable), void(Response)>(initiation, use_awaitable,
+                                                                       std::move(work));
+}
+
+bool SafeRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions opts;
+  const Router& router;
+  const StaticFiles& statics;
+  Metrics& metrics;
+  core::Logger& access_log;
+  core::Logger& log;
+
+  asio::io_context ioc{opts.io_threads};
+  asio::thread_pool blocking;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+
+  // Open connections, so shutdown can close the idle ones.
+  struct Conn {
+    std::weak_ptr<beast::tcp_stream> stream;
+    bool busy = false;
+  };
+  std::mutex conns_mu;
+  std::list<Conn> conns;  // guarded by conns_mu
+
+  Impl(ServerOptions o, const Router& r, const StaticFiles& s, Metrics& m, core::Logger& al,
+       core::Logger& l)
+      : opts(std::move(o)), router(r), statics(s), metrics(m), access_log(al), log(l),
+        blocking(static_cast<std::size_t>(opts.blocking_threads)) {}
+
+  Response Handle(Request& req) {
+    std::string path;
+    std::map<std::string, std::string> query;
+    auto parsed = ParseTarget(std::string(req.raw.target()), &path, &query);
+    if (!parsed) {
+      req.route_name = "invalid";
+      return ProblemResponse(req, parsed.error());
+    }
+    req.path = std::move(path);
+    req.query = std::move(query);
+    if (auto file = statics.Serve(req)) {
+      req.route_name = "static";
+      return std::move(*file);
+    }
+    try {
+      return router.Dispatch(req);
+    } catch (const std::exception& e) {
+      // Last resort: a bug escaped a handler. Log it; the client gets a 500.
+      log.Error("request " + req.request_id + " " + req.path + ": unhandled exception: " + e.what());
+      return ProblemResponse(req, core::Error::Internal(e.what()));
+    }
+  }
+
+  void Finish(Request& req, Response& res, std::chrono::steady_clock::time_point start) {
+    res.set(bhttp::field::server, "hallway");
+    res.set("X-Request-Id", req.request_id);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "same-origin");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    if (opts.secure_cookies) res.set("Strict-Transport-Security", "max-age=31536000");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const int status = static_cast<int>(res.result_int());
+    metrics.Observe(req.route_name, std::string(bhttp::to_string(req.raw.method())), status, seconds);
+    access_log.Write(core::JsonLine()
+                         .Str("ts", core::FormatRfc3339(core::SystemClock().Now()))
+                         .Str("msg", "request")
+                         .Str("request_id", req.request_id)
+                         .Str("method", std::string(bhttp::to_string(req.raw.method())))
+                         .Str("path", req.path.empty() ? std::string(req.raw.target()) : req.path)
+                         .Str("route", req.route_name)
+                         .Int("status", status)
+                         .Num("duration_ms", seconds * 1000)
+                         .Int("bytes", static_cast<std::int64_t>(res.body().size()))
+                         .Str("ip", req.info.ip)
+                         .Finish());
+  }
+
+  // Answers a request that could not be read (too large, malformed).
+  awaitable<void> RejectUnread(beast::tcp_stream& stream, bhttp::status status, std::string detail) {
+    Request req;
+    req.request_id = crypto::NewToken().substr(0, 16);
+    req.route_name = "unread";
+    Response res = Problem(req, status, detail);
+    res.keep_alive(false);
+    res.set(bhttp::field::connection, "close");
+    Finish(req, res, std::chrono::steady_clock::now());
+    beast::error_code ec;
+    co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+  }
+
+  awaitable<void> Session(tcp::socket socket) {
+    // Each connection lives on its own strand (the socket's executor), so
+    // the shutdown path can safely post a cancel to it.
+    auto stream_ptr = std::make_shared<beast::tcp_stream>(std::move(socket));
+    beast::tcp_stream& stream = *stream_ptr;
+    std::list<Conn>::iterator self;
+    {
+      std::lock_guard lock(conns_mu);
+      self = conns.insert(conns.end(), Conn{stream_ptr});
+    }
+    beast::flat_buffer buffer;
+    std::string ip;
+    beast::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) ip = endpoint.address().to_string();
+    bool first = true;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
+      stream.expires_after(std::chrono::seconds(first ? opts.read_timeout_seconds : opts.idle_timeout_seconds));
+      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec == bhttp::error::header_limit) {
+        const std::string detail =
+            "request headers are larger than " + std::to_string(opts.header_limit) + " bytes";
+        co_await RejectUnread(stream, bhttp::status::request_header_fields_too_large, detail);
+        break;
+      }
+      if (ec) {
+        if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+            ec != asio::error::operation_aborted && ec != asio::error::connection_reset) {
+          const std::string detail = "malformed HTTP request";
+          co_await RejectUnread(stream, bhttp::status::bad_request, detail);
+        }
+        break;
+      }
+      {
+        std::lock_guard lock(conns_mu);
+        self->busy = true;
+      }
+      ++in_flight;
+      const auto start = std::chrono::steady_clock::now();
+      const std::string target(parser.get().target());
+      const std::size_t limit = router.BodyLimit(parser.get().method(), target.substr(0, target.find('?')));
+      parser.body_limit(limit);
+      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        --in_flight;
+        if (ec == bhttp::error::body_limit) {
+          const std::string detail = "request body is larger than " + std::to_string(limit) + " bytes";
+          co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
+        } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream) {
+          const std::string detail = "malformed HTTP request body";
+          co_await RejectUnread(stream, bhttp::status::bad_request, detail);
+        }
+        break;
+      }
+      first = false;
+      auto req = std::make_shared<Request>();
+      req->raw = parser.release();
+      const auto incoming_id = req->raw["X-Request-Id"];
+      req->request_id = SafeRequestId(incoming_id) ? std::string(incoming_id) : crypto::NewToken().substr(0, 16);
+      req->info.ip = ip;
+      req->info.user_agent = std::string(req->raw[bhttp::field::user_agent]);
+      BlockingWork work = [this, req] { return Handle(*req); };
+      Response res = co_await OnBlockingPool(blocking, work);
+      Finish(*req, res, start);
+      const bool keep_alive = req->raw.keep_alive() && !stopping;
+      res.keep_alive(keep_alive);
+      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+      co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+      --in_flight;
+      {
+        std::lock_guard lock(conns_mu);
+        self->busy = false;
+      }
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::lock_guard lock(conns_mu);
+    conns.erase(self);
+  }
+
+  awaitable<void> Listen() {
+    for (;;) {
+      beast::error_code ec;
+      auto strand = asio::make_strand(ioc);
+      tcp::socket socket = co_await acceptor.async_accept(strand, asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        continue;  // e.g. EMFILE: keep serving the connections we have
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void BeginShutdown() {
+    if (stopping.exchange(true)) return;
+    log.Info("shutting down: no new connections, finishing in-flight requests");
+    beast::error_code ec;
+    acceptor.close(ec);
+    CloseIdle();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opts.shutdown_grace_seconds);
+    PollDrain(std::make_shared<asio::steady_timer>(ioc), deadline);
+  }
+
+  void CloseIdle() {
+    std::lock_guard lock(conns_mu);
+    for (auto& c : conns) {
+      if (c.busy) continue;
+      if (auto stream = c.stream.lock()) {
+        asio::post(stream->get_executor(), [weak = c.stream] {
+          if (auto s = weak.lock()) s->cancel();
+        });
+      }
+    }
+  }
+
+  void PollDrain(std::shared_ptr<asio::steady_timer> timer,
+                 std::chrono::steady_clock::time_point deadline) {
+    CloseIdle();
+    bool empty;
+    {
+      std::lock_guard lock(conns_mu);
+      empty = conns.empty();
+    }
+    if (empty || std::chrono::steady_clock::now() >= deadline) {
+      ioc.stop();
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(50));
+    timer->async_wait([this, timer, deadline](beast::error_code) { PollDrain(timer, deadline); });
+  }
+};
+
+Server::Server(ServerOptions options, const Router& router, const StaticFiles& statics,
+               Metrics& metrics, core::Logger& access_log, core::Logger& log)
+    : impl_(std::make_unique<Impl>(std::move(options), router, statics, metrics, access_log, log)) {}
+
+Server::~Server() {
+  impl_->blocking.join();
+}
+
+core::Result<int> Server::Bind() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->opts.host, ec);
+  if (ec) return core::Error::InvalidArgument("http: bad listen address " + impl_->opts.host);
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->opts.port));
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return core::Error::Unavailable("http: cannot listen on " + impl_->opts.host + ":" +
+                                    std::to_string(impl_->opts.port) + ": " + ec.message());
+  }
+  return static_cast<int>(a.local_endpoint().port());
+}
+
+void Server::Run() {
+  Impl& s = *impl_;
+  s.signals.async_wait([&s](beast::error_code ec, int) {
+    if (!ec) s.BeginShutdown();
+  });
+  asio::co_spawn(s.ioc, s.Listen(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < s.opts.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.blocking.join();
+  s.log.Info("stopped");
+}
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginShutdown(); });
+}
+
+}  // namespace hallway::http
