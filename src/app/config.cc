@@ -27,6 +27,7 @@ const std::vector<Option>& GlobalOptions() {
       {"access-log", "HALLWAY_ACCESS_LOG", "file for the JSON-lines access log, or - for stdout (default)", false},
       {"io-threads", "HALLWAY_IO_THREADS", "number of I/O threads (default 2)", false},
       {"db-pool", "HALLWAY_DB_POOL", "database connections / blocking workers (default 8)", false},
+      {"read-timeout", "HALLWAY_READ_TIMEOUT", "seconds a client has to send one request (default 15)", false},
       {"seed-demo", "HALLWAY_SEED_DEMO", "serve: seed the demo organization if the database is empty", true},
       {"secure-cookies", "HALLWAY_SECURE_COOKIES", "mark cookies Secure and send HSTS (behind TLS)", true},
       {"fast-password-hashing", "HALLWAY_FAST_PASSWORD_HASHING",
@@ -64,6 +65,7 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   else if (name == "access-log") c.access_log = v;
   else if (name == "io-threads") { HALLWAY_TRY_ASSIGN(c.io_threads, ToInt(name, v)); }
   else if (name == "db-pool") { HALLWAY_TRY_ASSIGN(c.db_pool, ToInt(name, v)); }
+  else if (name == "read-timeout") { HALLWAY_TRY_ASSIGN(c.read_timeout, ToInt(name, v)); }
   else if (name == "seed-demo") c.seed_demo = v != "0" && v != "false";
   else if (name == "secure-cookies") c.secure_cookies = v != "0" && v != "false";
   else if (name == "fast-password-hashing") c.fast_password_hashing = v != "0" && v != "false";

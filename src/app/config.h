@@ -22,6 +22,7 @@ struct Config {
   std::string access_log = "-";  // file path, or - for stdout
   int io_threads = 2;
   int db_pool = 8;
+  int read_timeout = 15;  // seconds to read one request
   bool seed_demo = false;
   bool secure_cookies = false;
   bool fast_password_hashing = false;  // tests only: libsodium's minimum cost

@@ -134,6 +134,7 @@ int RunServe(const ParsedCommand& cmd) {
   so.io_threads = c.io_threads;
   so.blocking_threads = c.db_pool;
   so.secure_cookies = c.secure_cookies;
+  so.read_timeout_seconds = c.read_timeout;
   http::Server server(so, router, statics, metrics, access_log, log);
   auto port = server.Bind();
   if (!port) return fail(port.error().message());

@@ -111,6 +111,12 @@ std::size_t Router::BodyLimit(bhttp::verb method, const std::string& path) const
   return 64 * 1024;
 }
 
+std::size_t Router::MaxBodyLimit() const {
+  std::size_t max = 64 * 1024;
+  for (const Route& r : routes_) max = std::max(max, r.max_body);
+  return max;
+}
+
 core::Result<service::Principal> Router::Authenticate(const Request& req) const {
   const auto authz = req.raw[bhttp::field::authorization];
   if (!authz.empty()) {

@@ -38,6 +38,8 @@ class Router {
   Response Dispatch(Request& req) const;
   // Returns the largest body the matching route accepts (default if none).
   std::size_t BodyLimit(bhttp::verb method, const std::string& path) const;
+  // Returns the largest body any route accepts.
+  std::size_t MaxBodyLimit() const;
 
  private:
   static bool Match(const std::string& pattern, const std::string& path,

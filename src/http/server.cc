@@ -163,6 +163,10 @@ struct Server::Impl {
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
+      // Beast compares Content-Length with the body limit while parsing the
+      // header, so allow the largest route limit here and apply the route's
+      // own limit once we know the route.
+      parser.body_limit(router.MaxBodyLimit());
       stream.expires_after(std::chrono::seconds(first ? opts.read_timeout_seconds : opts.idle_timeout_seconds));
       co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
       if (ec == bhttp::error::header_limit) {
@@ -187,6 +191,12 @@ struct Server::Impl {
       const auto start = std::chrono::steady_clock::now();
       const std::string target(parser.get().target());
       const std::size_t limit = router.BodyLimit(parser.get().method(), target.substr(0, target.find('?')));
+      if (parser.content_length() && *parser.content_length() > limit) {
+        --in_flight;
+        const std::string detail = "request body is larger than " + std::to_string(limit) + " bytes";
+        co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
+        break;
+      }
       parser.body_limit(limit);
       stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));

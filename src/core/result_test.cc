@@ -1,0 +1,52 @@
+#include "core/result.h"
+
+#include <gtest/gtest.h>
+
+#include "core/clock.h"
+#include "core/log.h"
+
+namespace hallway::core {
+namespace {
+
+Result<int> Half(int n) {
+  if (n % 2) return Error::InvalidArgument("odd", {{"n", "must be even"}});
+  return n / 2;
+}
+
+Result<int> Quarter(int n) {
+  HALLWAY_TRY_ASSIGN(int half, Half(n));
+  HALLWAY_TRY_ASSIGN(int quarter, Half(half));
+  return quarter;
+}
+
+TEST(ResultTest, PropagatesFirstError) {
+  EXPECT_EQ(*Quarter(8), 2);
+  auto r = Quarter(6);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().fields().at(0).field, "n");
+}
+
+TEST(ResultTest, ContextPrefixesMessageAndKeepsCode) {
+  Error e = Error::NotFound("no row").WithContext("store: get account 7");
+  EXPECT_EQ(e.message(), "store: get account 7: no row");
+  EXPECT_EQ(e.code(), ErrorCode::kNotFound);
+  EXPECT_STREQ(ErrorCodeName(e.code()), "not_found");
+}
+
+TEST(ClockTest, FormatsRfc3339) {
+  EXPECT_EQ(FormatRfc3339(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatRfc3339(1'700'000'000'123'456), "2023-11-14T22:13:20.123Z");
+  ManualClock clock(5);
+  clock.Advance(kSecond);
+  EXPECT_EQ(clock.Now(), kSecond + 5);
+}
+
+TEST(JsonLineTest, EscapesEverythingJsonNeeds) {
+  const std::string line =
+      JsonLine().Str("msg", "say \"hi\"\\\n\x01").Int("n", -3).Finish();
+  EXPECT_EQ(line, R"({"msg":"say \"hi\"\\\n\u0001","n":-3})");
+}
+
+}  // namespace
+}  // namespace hallway::core

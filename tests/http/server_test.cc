@@ -1,0 +1,96 @@
+// Transport behaviour: probes, metrics, access log, static files with ETag
+// and gzip, keep-alive, slow clients, graceful shutdown.
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "tests/http/http_fixture.h"
+
+namespace hallway::testing {
+namespace {
+
+TEST_P(HttpTest, ProbesMetricsAndAccessLog) {
+  HttpClient c = Client();
+  auto health = c.Get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_FALSE(health.Header("x-request-id").empty());
+  EXPECT_EQ(c.Get("/readyz").Json()["status"], "ready");
+  auto echoed = c.Send("GET", "/healthz", "", {{"X-Request-Id", "trace-abc_123"}});
+  EXPECT_EQ(echoed.Header("x-request-id"), "trace-abc_123");
+  auto forged_id = c.Send("GET", "/healthz", "", {{"X-Request-Id", "bad id\"with quotes"}});
+  EXPECT_NE(forged_id.Header("x-request-id"), "bad id\"with quotes");
+  c.Get("/api/v1/nope");
+  auto metrics = c.Get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("hallway_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 3"),
+            std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("hallway_http_request_duration_seconds_bucket{route=\"/readyz\",method=\"GET\",le=\"+Inf\"} 1"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find("route=\"unmatched\""), std::string::npos);
+  const std::string log = server_->AccessLog();
+  EXPECT_NE(log.find("\"request_id\":\"trace-abc_123\""), std::string::npos) << log;
+  EXPECT_NE(log.find("\"route\":\"/readyz\",\"status\":200"), std::string::npos) << log;
+}
+
+TEST_P(HttpTest, KeepsConnectionsAliveAcrossRequests) {
+  const std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string answer = RawExchange(server_->port(), two);
+  EXPECT_NE(answer.find("\"status\":\"ok\""), std::string::npos);
+  EXPECT_NE(answer.find("\"status\":\"ready\""), std::string::npos);
+}
+
+TEST_P(HttpTest, SlowClientIsCutOffAtTheReadTimeout) {
+  Start({"--read-timeout", "1"});
+  const auto start = std::chrono::steady_clock::now();
+  const std::string answer = RawExchange(server_->port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n", 5000);
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(waited, std::chrono::milliseconds(4000));  // closed by the server, not our timeout
+  EXPECT_EQ(answer.find("200 OK"), std::string::npos);
+  EXPECT_EQ(Client().Get("/healthz").status, 200);  // and the server still serves others
+}
+
+TEST_P(HttpTest, SigtermStopsGracefullyWithIdleConnectionsOpen) {
+  // An idle keep-alive connection must not hold shutdown hostage.
+  std::thread idle([port = server_->port()] {
+    RawExchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 8000);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto start = std::chrono::steady_clock::now();
+  const int status = server_->Terminate(8000);
+  idle.join();
+  ASSERT_NE(status, -1) << "server did not stop";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << server_->Log();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_NE(server_->Log().find("\"msg\":\"stopped\""), std::string::npos);
+}
+
+TEST_P(HttpTest, ServesTheWebUiWithEtagsGzipAndSpaFallback) {
+  const std::string web = MakeTempDir();
+  std::filesystem::create_directories(web + "/assets");
+  std::ofstream(web + "/index.html") << "<!doctype html><title>Hallway</title>" << std::string(2000, ' ');
+  std::ofstream(web + "/assets/app-3f2a1b.js") << "console.log('hallway');" << std::string(2000, ' ');
+  Start({"--web-dir", web});
+  HttpClient c = Client();
+  EXPECT_EQ(c.Send("GET", "/", "", {{"Accept", "text/html"}}).status, 200);
+  // Any page route of the client-side router gets index.html.
+  auto spa = c.Send("GET", "/people/ana", "", {{"Accept", "text/html"}});
+  ASSERT_EQ(spa.status, 200);
+  EXPECT_NE(spa.body.find("<title>Hallway</title>"), std::string::npos);
+  EXPECT_EQ(spa.Header("cache-control"), "no-cache");
+  const std::string etag = spa.Header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(c.Send("GET", "/index.html", "", {{"If-None-Match", etag}}).status, 304);
+  auto js = c.Send("GET", "/assets/app-3f2a1b.js", "", {{"Accept-Encoding", "gzip, br"}});
+  ASSERT_EQ(js.status, 200);
+  EXPECT_EQ(js.Header("content-encoding"), "gzip");
+  EXPECT_LT(js.body.size(), 500u);
+  EXPECT_NE(js.Header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(c.Send("GET", "/api/v1/nothing", "", {{"Accept", "text/html"}}).status, 404);
+}
+
+}  // namespace
+}  // namespace hallway::testing

@@ -1,0 +1,45 @@
+#include "tests/support/maildir.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/test_env.h"
+
+namespace hallway::testing {
+
+std::string SmtpSinkAddress() {
+  const std::string port = Env("HALLWAY_TEST_SMTP_PORT");
+  if (port.empty() || Env("HALLWAY_TEST_MAILDIR").empty()) {
+    ADD_FAILURE() << "HALLWAY_TEST_SMTP_PORT/HALLWAY_TEST_MAILDIR are not set: run through `make test`, "
+                     "which starts a local SMTP sink";
+  }
+  return "127.0.0.1:" + port;
+}
+
+std::string WaitForMailTo(const std::string& to, int timeout_ms) {
+  const std::string dir = Env("HALLWAY_TEST_MAILDIR");
+  for (int waited = 0; waited < timeout_ms; waited += 100) {
+    for (const char* sub : {"new", "cur"}) {
+      std::error_code ec;
+      for (const auto& e : std::filesystem::directory_iterator(dir + "/" + sub, ec)) {
+        std::ifstream in(e.path());
+        std::ostringstream s;
+        s << in.rdbuf();
+        const std::string text = s.str();
+        if (text.find("To: " + to + "\n") != std::string::npos ||
+            text.find("To: " + to + "\r\n") != std::string::npos) {
+          return text;
+        }
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return "";
+}
+
+}  // namespace hallway::testing
