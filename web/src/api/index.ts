@@ -1,0 +1,32 @@
+// The typed client: one object per resource, all sharing one Http instance.
+import { accountsApi } from './accounts';
+import { adminApi } from './admin';
+import { configApi } from './config';
+import { Http } from './http';
+import { meApi } from './me';
+import { passwordResetsApi } from './password-resets';
+import { peopleApi } from './people';
+import { sessionApi } from './session';
+import { skillsApi } from './skills';
+import { teamsApi } from './teams';
+import { tokensApi } from './tokens';
+
+export function createApi(http: Http = new Http()) {
+  return {
+    http,
+    accounts: accountsApi(http),
+    admin: adminApi(http),
+    config: configApi(http),
+    me: meApi(http),
+    passwordResets: passwordResetsApi(http),
+    people: peopleApi(http),
+    session: sessionApi(http),
+    skills: skillsApi(http),
+    teams: teamsApi(http),
+    tokens: tokensApi(http),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+export { ApiError, Http } from './http';
+export type * from './types';

@@ -1,0 +1,92 @@
+// The one route table. Access decides what App renders for the current visitor:
+// public: anyone; guest: signed-out only; member: signed in; admin: role=admin.
+import type { Component } from 'svelte';
+import AdminPage from './pages/admin/AdminPage.svelte';
+import ForgotPasswordPage from './pages/accounts/ForgotPasswordPage.svelte';
+import ResetPasswordPage from './pages/accounts/ResetPasswordPage.svelte';
+import SignInPage from './pages/accounts/SignInPage.svelte';
+import SignUpPage from './pages/accounts/SignUpPage.svelte';
+import CatalogPage from './pages/catalog/CatalogPage.svelte';
+import GroupsPage from './pages/groups/GroupsPage.svelte';
+import HomePage from './pages/home/HomePage.svelte';
+import NotFoundPage from './pages/NotFoundPage.svelte';
+import DirectoryPage from './pages/people/DirectoryPage.svelte';
+import ProfilePage from './pages/people/ProfilePage.svelte';
+import SearchPage from './pages/search/SearchPage.svelte';
+import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
+import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
+import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
+
+export type Access = 'public' | 'guest' | 'member' | 'admin';
+export type RouteParams = Record<string, string>;
+
+export interface RouteDef {
+  /** Path pattern; `:name` matches one segment. */
+  pattern: string;
+  access: Access;
+  // Pages differ in props (some take `params`, most take none), so the table is loosely typed.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  component?: Component<any>;
+  /** Instead of rendering, go here (replacing history). */
+  redirect?: string;
+  /** Hide the main navigation (sign-in style pages). */
+  bare?: boolean;
+}
+
+export const routes: RouteDef[] = [
+  { pattern: '/', access: 'public', component: HomePage },
+  { pattern: '/signin', access: 'guest', component: SignInPage, bare: true },
+  { pattern: '/signup', access: 'guest', component: SignUpPage, bare: true },
+  { pattern: '/forgot', access: 'public', component: ForgotPasswordPage, bare: true },
+  { pattern: '/reset', access: 'public', component: ResetPasswordPage, bare: true },
+  { pattern: '/people', access: 'member', component: DirectoryPage },
+  { pattern: '/people/:handle', access: 'member', component: ProfilePage },
+  { pattern: '/settings', access: 'member', redirect: '/settings/profile' },
+  { pattern: '/settings/profile', access: 'member', component: ProfileSettingsPage },
+  { pattern: '/settings/password', access: 'member', component: PasswordSettingsPage },
+  { pattern: '/settings/tokens', access: 'member', component: TokensSettingsPage },
+  { pattern: '/catalog', access: 'member', component: CatalogPage },
+  { pattern: '/search', access: 'member', component: SearchPage },
+  { pattern: '/groups', access: 'member', component: GroupsPage },
+  { pattern: '/admin', access: 'admin', component: AdminPage },
+];
+
+export const notFoundRoute: RouteDef = { pattern: '*', access: 'public', component: NotFoundPage };
+
+export interface RouteMatch {
+  route: RouteDef;
+  params: RouteParams;
+}
+
+/** Finds the route for a pathname; unknown paths get the not-found route. */
+export function matchRoute(pathname: string): RouteMatch {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const segments = path.split('/').filter(Boolean);
+  for (const route of routes) {
+    const parts = route.pattern.split('/').filter(Boolean);
+    if (parts.length !== segments.length) continue;
+    const params: RouteParams = {};
+    const ok = parts.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (part.startsWith(':')) {
+        try {
+          params[part.slice(1)] = decodeURIComponent(segment);
+        } catch {
+          return false;
+        }
+        return true;
+      }
+      return part === segment;
+    });
+    if (ok) return { route, params };
+  }
+  return { route: notFoundRoute, params: {} };
+}
+
+/** Only same-site paths are acceptable `?next=` targets (no open redirects). */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return fallback;
+  }
+  return next;
+}
