@@ -22,6 +22,7 @@ const serve = [
   `--data-dir ${JSON.stringify(join(tmp, 'data'))}`,
   `--listen 127.0.0.1:${port}`,
   '--web-dir ./dist',
+  `--access-log ${JSON.stringify(join(tmp, 'access.log'))}`,
   '--seed-demo',
 ].join(' ');
 

@@ -110,7 +110,7 @@ struct Server::Impl {
     res.set("Referrer-Policy", "same-origin");
     res.set("X-Frame-Options", "DENY");
     res.set("Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            "default-src 'self'; img-src 'self' blob:; style-src 'self'; "
             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     if (opts.secure_cookies) res.set("Strict-Transport-Security", "max-age=31536000");
     const double seconds =

@@ -104,7 +104,9 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   if (auto it = files_.find(req.path); it != files_.end()) return Reply(req, it->second);
   const bool api = req.path.rfind("/api/", 0) == 0 || req.path.rfind("/media/", 0) == 0;
   const bool wants_html = req.raw[bhttp::field::accept].find("text/html") != std::string_view::npos;
-  if (!api && wants_html && req.path.find("/assets/") != 0) {
+  // Page routes look like "/people/ana"; a missing file looks like "/x.js".
+  const bool looks_like_page = req.path.find('.', req.path.rfind('/')) == std::string::npos;
+  if (!api && (wants_html || looks_like_page) && req.path.find("/assets/") != 0) {
     if (auto it = files_.find("/index.html"); it != files_.end()) return Reply(req, it->second);
   }
   return std::nullopt;

@@ -89,7 +89,27 @@ TEST_P(HttpTest, ServesTheWebUiWithEtagsGzipAndSpaFallback) {
   EXPECT_EQ(js.Header("content-encoding"), "gzip");
   EXPECT_LT(js.body.size(), 500u);
   EXPECT_NE(js.Header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(c.Get("/settings/profile").status, 200);  // page routes, whatever the Accept header
+  EXPECT_EQ(c.Get("/assets/missing-123.js").status, 404);
   EXPECT_EQ(c.Send("GET", "/api/v1/nothing", "", {{"Accept", "text/html"}}).status, 404);
+  EXPECT_NE(spa.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hallway::testing
+
+namespace hallway::testing {
+namespace {
+
+TEST_P(HttpTest, AcknowledgedWritesSurviveAKill) {
+  HttpClient ana = Client();
+  ASSERT_EQ(ana.SignUp("ana").status, 201);
+  ASSERT_EQ(ana.Json("PATCH", "/api/v1/me", {{"title", "Survivor"}}).status, 200);
+  server_->Kill();  // SIGKILL: no shutdown path runs
+  server_ = std::make_unique<TestServer>(database_url_);
+  HttpClient again = Client();
+  ASSERT_EQ(again.SignIn("ana", "a strong passphrase").status, 200);
+  EXPECT_EQ(again.Get("/api/v1/me").Json()["title"], "Survivor");
 }
 
 }  // namespace

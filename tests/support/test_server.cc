@@ -105,6 +105,13 @@ int TestServer::Terminate(int timeout_ms) {
   return -1;
 }
 
+void TestServer::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
 std::string TestServer::Log() const { return ReadFile(dir_ + "/server.log"); }
 std::string TestServer::AccessLog() const { return ReadFile(dir_ + "/access.log"); }
 

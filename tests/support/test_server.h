@@ -24,6 +24,8 @@ class TestServer {
   // Sends SIGTERM and returns the exit status (as from waitpid), waiting up
   // to `timeout_ms`; -1 if it did not exit in time.
   int Terminate(int timeout_ms = 10000);
+  // Kills the server with SIGKILL (a crash) and waits for it.
+  void Kill();
   // Returns everything the server wrote to stderr so far.
   std::string Log() const;
   std::string AccessLog() const;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints their tables (`make bench`). Record the
+# output, the command and the machine in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --bench
+cmake --preset release -G Ninja >/dev/null
+cmake --build build/release --target hallway hallway_micro_bench
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
+echo "== micro-benchmarks"
+build/release/bench/hallway_micro_bench --benchmark_min_time=0.2
+echo "== HTTP"
+/usr/bin/python3 bench/http_bench.py
