@@ -74,7 +74,15 @@ def wrk(url, headers=()):
     return {"rps": rps, "p50": pct(50), "p99": pct(99), "non2xx": int(errors.group(1)) if errors else 0}
 
 
+def port_free(port):
+    import socket
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
 def start_hallway(tmp, db):
+    if not port_free(PORT):
+        sys.exit(f"http_bench: port {PORT} is busy (a leftover server?)")
     log = open(os.path.join(tmp, "server.log"), "a")
     t0 = time.monotonic()
     proc = subprocess.Popen(
@@ -90,10 +98,21 @@ def main():
         if not shutil.which(tool) and not os.path.exists(f"/usr/sbin/{tool}"):
             sys.exit(f"http_bench: {tool} is missing (run scripts/install-deps.sh --bench)")
     tmp = tempfile.mkdtemp(prefix="hallway-bench-")
+    os.chmod(tmp, 0o755)  # nginx workers run as www-data and must read www/
     db = os.path.join(tmp, "bench.db")
     subprocess.run([HALLWAY, "seed-demo", "--database", f"sqlite:{db}"], check=True,
                    stdout=subprocess.DEVNULL)
     proc, startup = start_hallway(tmp, db)
+    try:
+        run(tmp, db, proc, startup)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(tmp, db, proc, startup):
+    time.sleep(1)  # let start-up allocations settle before reading idle RSS
     idle_rss = rss_mb(proc.pid)
     _, headers, body = request("POST", "/api/v1/session", {"login": "demo", "password": "hallway-demo"})
     cookie = headers["Set-Cookie"].split(";")[0]
@@ -145,7 +164,6 @@ http {{ access_log off; default_type application/json;
     summary = {"bench": "http", **{k: v for k, v in results.items()},
                "idle_rss_mb": round(idle_rss, 1), "startup_ms": round(restart * 1000)}
     print(json.dumps(summary))
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

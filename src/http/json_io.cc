@@ -65,6 +65,24 @@ core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>
   return core::Ok();
 }
 
+core::Result<int> LimitParam(const Request& req, int fallback, int max) {
+  const std::string raw = req.Query("limit");
+  if (raw.empty()) return fallback;
+  int v = 0;
+  try {
+    std::size_t used = 0;
+    v = std::stoi(raw, &used);
+    if (used != raw.size()) v = 0;
+  } catch (const std::exception&) {
+    v = 0;
+  }
+  if (v < 1 || v > max) {
+    const std::string why = "must be a whole number from 1 to " + std::to_string(max);
+    return core::Error::InvalidArgument("limit " + why, {{"limit", why}});
+  }
+  return v;
+}
+
 Response JsonResponse(const Request& req, bhttp::status status, const Json& body) {
   Response res{status, req.raw.version()};
   res.set(bhttp::field::content_type, "application/json");

@@ -30,6 +30,10 @@ core::Result<std::optional<std::vector<std::string>>> OptStringList(const Json& 
 // Returns kInvalidArgument naming every key of `obj` not in `allowed`.
 core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>& allowed);
 
+// Reads the `limit` query parameter: absent or empty → `fallback`; a whole
+// number from 1 to `max` → it; anything else → kInvalidArgument.
+core::Result<int> LimitParam(const Request& req, int fallback, int max);
+
 // Returns a JSON response with `status`.
 Response JsonResponse(const Request& req, bhttp::status status, const Json& body);
 // Returns 204 No Content.

@@ -147,6 +147,8 @@ Response Router::Dispatch(Request& req) const {
                            (r.method == bhttp::verb::get && req.raw.method() == bhttp::verb::head);
     if (!method_ok) {
       allow += (allow.empty() ? "" : ", ") + std::string(bhttp::to_string(r.method));
+      if (r.method == bhttp::verb::get) allow += ", HEAD";
+      req.route_name = r.pattern;
       continue;
     }
     req.params = std::move(params);

@@ -18,7 +18,7 @@ void AddRoutes(Router& r, RouteDeps d) {
          }});
   r.Add({verb::get, "/readyz", Access::kPublic, [ready = d.ready](Request& req) {
            auto s = ready();
-           if (!s) return Problem(req, bhttp::status::service_unavailable, s.error().message());
+           if (!s) return Problem(req, bhttp::status::service_unavailable, "the database is not reachable");
            return JsonResponse(req, bhttp::status::ok, {{"status", "ready"}});
          }});
   r.Add({verb::get, "/metrics", Access::kPublic, [&m = d.metrics](Request& req) {

@@ -95,7 +95,14 @@ struct Server::Impl {
       return std::move(*file);
     }
     try {
-      return router.Dispatch(req);
+      Response res = router.Dispatch(req);
+      if (req.route_name == "unmatched") {
+        if (auto page = statics.Fallback(req)) {
+          req.route_name = "static";
+          return std::move(*page);
+        }
+      }
+      return res;
     } catch (const std::exception& e) {
       // Last resort: a bug escaped a handler. Log it; the client gets a 500.
       log.Error("request " + req.request_id + " " + req.path + ": unhandled exception: " + e.what());
@@ -190,7 +197,10 @@ struct Server::Impl {
       ++in_flight;
       const auto start = std::chrono::steady_clock::now();
       const std::string target(parser.get().target());
-      const std::size_t limit = router.BodyLimit(parser.get().method(), target.substr(0, target.find('?')));
+      std::string limit_path;
+      std::map<std::string, std::string> ignored_query;
+      if (!ParseTarget(target, &limit_path, &ignored_query)) limit_path = target.substr(0, target.find('?'));
+      const std::size_t limit = router.BodyLimit(parser.get().method(), limit_path);
       if (parser.content_length() && *parser.content_length() > limit) {
         --in_flight;
         const std::string detail = "request body is larger than " + std::to_string(limit) + " bytes";
@@ -221,6 +231,11 @@ struct Server::Impl {
       BlockingWork work = [this, req] { return Handle(*req); };
       Response res = co_await OnBlockingPool(blocking, work);
       Finish(*req, res, start);
+      if (req->raw.method() == bhttp::verb::head && !res.body().empty()) {
+        const std::size_t length = res.body().size();
+        res.body().clear();
+        res.content_length(length);
+      }
       const bool keep_alive = req->raw.keep_alive() && !stopping;
       res.keep_alive(keep_alive);
       stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));

@@ -102,6 +102,13 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
     return std::nullopt;
   }
   if (auto it = files_.find(req.path); it != files_.end()) return Reply(req, it->second);
+  return std::nullopt;
+}
+
+std::optional<Response> StaticFiles::Fallback(const Request& req) const {
+  if (req.raw.method() != bhttp::verb::get && req.raw.method() != bhttp::verb::head) {
+    return std::nullopt;
+  }
   const bool api = req.path.rfind("/api/", 0) == 0 || req.path.rfind("/media/", 0) == 0;
   const bool wants_html = req.raw[bhttp::field::accept].find("text/html") != std::string_view::npos;
   // Page routes look like "/people/ana"; a missing file looks like "/x.js".

@@ -19,9 +19,11 @@ class StaticFiles {
   // Loads every file below `dir`. Errors: kNotFound if `dir` has no
   // index.html (the UI was not built).
   core::Status Load(const std::string& dir);
-  // Returns the response for `req` if it names a static file (or the SPA
-  // fallback applies), else nullopt.
+  // Returns the response for `req` if it names a static file, else nullopt.
   std::optional<Response> Serve(const Request& req) const;
+  // Returns index.html for a GET of a page route ("/people/ana") that no
+  // API route matched, else nullopt.
+  std::optional<Response> Fallback(const Request& req) const;
   bool loaded() const { return !files_.empty(); }
 
  private:

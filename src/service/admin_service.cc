@@ -61,7 +61,7 @@ core::Result<domain::Account> AdminService::SetStatus(const Principal& who, doma
                                                       const RequestInfo& info) {
   HALLWAY_TRY(RequireAdmin(who));
   if (status == domain::AccountStatus::kPending) {
-    return core::Error::InvalidArgument("status can be set to active or disabled",
+    return core::Error::InvalidArgument("status must be active or disabled",
                                         {{"status", "must be active or disabled"}});
   }
   return ChangeStatus(who.account_id, id, status, info, "status_change");
@@ -127,6 +127,8 @@ core::Result<Invite> AdminService::CreateInvite(const Principal& who, const std:
   Invite invite{normalized, now + ctx_.config.invite_ttl,
                 ctx_.config.base_url + "/signup?invite=" + token};
   HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) -> core::Status {
+    auto existing = store::GetAccountByLogin(tx, normalized);
+    if (existing) return core::Error::Conflict("that address already has an account", {{"email", "already has an account"}});
     store::OneTimeToken t;
     t.digest = crypto::TokenDigest(token);
     t.purpose = "invite";

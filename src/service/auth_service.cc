@@ -199,24 +199,21 @@ core::Status AuthService::SignOut(const Principal& who, const RequestInfo& info)
 core::Result<Principal> AuthService::AuthenticateSession(const std::string& cookie_value) {
   const core::Micros now = ctx_.clock.Now();
   const std::string digest = crypto::TokenDigest(cookie_value);
-  auto found = store::ReadTx(ctx_.db, [&](store::Tx& tx)
-                                          -> core::Result<std::pair<store::SessionRecord, Account>> {
-    HALLWAY_TRY_ASSIGN(auto s, store::GetLiveSession(tx, digest, now));
-    HALLWAY_TRY_ASSIGN(auto a, store::GetAccount(tx, s.account_id));
-    return std::pair{s, a};
+  auto found = store::ReadTx(ctx_.db, [&](store::Tx& tx) {
+    return store::GetLiveSessionWithOwner(tx, digest, now);
   });
   if (!found || found->second.status != domain::AccountStatus::kActive) {
     return Error::Unauthenticated("your session has expired; please sign in again");
   }
-  const auto& [session, account] = *found;
+  const auto& [session, owner] = *found;
   if (now - session.last_seen_at > kTouchInterval) {
     HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) {
       return store::TouchSession(tx, digest, now, now + ctx_.config.session_idle_ttl);
     }));
   }
   Principal p;
-  p.account_id = account.id;
-  p.role = account.role;
+  p.account_id = owner.account_id;
+  p.role = owner.role;
   p.via_session = true;
   p.session_digest = digest;
   p.csrf_token = session.csrf_token;
@@ -226,22 +223,19 @@ core::Result<Principal> AuthService::AuthenticateSession(const std::string& cook
 
 core::Result<Principal> AuthService::AuthenticateToken(const std::string& bearer) {
   const core::Micros now = ctx_.clock.Now();
-  auto found = store::ReadTx(ctx_.db, [&](store::Tx& tx)
-                                          -> core::Result<std::pair<store::ApiTokenRecord, Account>> {
-    HALLWAY_TRY_ASSIGN(auto t, store::GetApiTokenByDigest(tx, crypto::TokenDigest(bearer)));
-    HALLWAY_TRY_ASSIGN(auto a, store::GetAccount(tx, t.account_id));
-    return std::pair{t, a};
+  auto found = store::ReadTx(ctx_.db, [&](store::Tx& tx) {
+    return store::GetApiTokenWithOwner(tx, crypto::TokenDigest(bearer));
   });
   if (!found || found->second.status != domain::AccountStatus::kActive) {
     return Error::Unauthenticated("the API token is invalid or revoked");
   }
-  const auto& [token, account] = *found;
+  const auto& [token, owner] = *found;
   if (!token.last_used_at || now - *token.last_used_at > kTouchInterval) {
     HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) { return store::TouchApiToken(tx, token.id, now); }));
   }
   Principal p;
-  p.account_id = account.id;
-  p.role = account.role;
+  p.account_id = owner.account_id;
+  p.role = owner.role;
   p.scopes = token.scopes;
   return p;
 }
@@ -251,7 +245,19 @@ core::Status AuthService::ChangePassword(const Principal& who, const std::string
   HALLWAY_TRY_ASSIGN(Account a, store::ReadTx(ctx_.db, [&](store::Tx& tx) {
                        return store::GetAccount(tx, who.account_id);
                      }));
+  const core::Micros started = ctx_.clock.Now();
+  HALLWAY_TRY_ASSIGN(auto failures, store::ReadTx(ctx_.db, [&](store::Tx& tx) {
+                       return store::CountFailedLogins(tx, a.handle, info.ip,
+                                                       started - ctx_.config.login_throttle_window);
+                     }));
+  if (failures.first >= ctx_.config.max_failed_logins_per_account) {
+    return Error::TooManyRequests("too many wrong passwords; try again in 15 minutes");
+  }
   if (!ctx_.hasher.Verify(current, a.password_hash)) {
+    HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) -> core::Status {
+      HALLWAY_TRY(store::RecordLoginAttempt(tx, a.handle, info.ip, started, false));
+      return Audit(tx, started, a.id, "password_change_failed", info);
+    }));
     return Error::InvalidArgument("current password is wrong",
                                   {{"current_password", "is wrong"}});
   }
@@ -279,6 +285,10 @@ core::Status AuthService::RequestPasswordReset(const std::string& email, const R
     if (account->status != domain::AccountStatus::kActive) {
       return Audit(tx, now, account->id, "password_reset_request_inactive", info);
     }
+    // A mailbox must not be flooded through us: 3 reset mails an hour.
+    HALLWAY_TRY_ASSIGN(std::int64_t recent,
+                       store::CountTokensIssued(tx, account->id, "password_reset", now - core::kHour));
+    if (recent >= 3) return Audit(tx, now, account->id, "password_reset_throttled", info);
     const std::string token = crypto::NewToken();
     store::OneTimeToken t;
     t.digest = crypto::TokenDigest(token);
@@ -344,6 +354,8 @@ core::Result<NewApiToken> AuthService::CreateApiToken(const Principal& who,
       errors.push_back({"scopes", "unknown scope '" + s + "'; use read, write or admin"});
     } else if (s == "admin" && who.role != domain::Role::kAdmin) {
       errors.push_back({"scopes", "only administrators may create admin tokens"});
+    } else if (!who.HasScope(s)) {
+      errors.push_back({"scopes", "a token cannot grant the '" + s + "' scope it does not have"});
     }
   }
   if (!errors.empty()) return Error::InvalidArgument("token has invalid fields", errors);

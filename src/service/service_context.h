@@ -46,7 +46,7 @@ struct Principal {
   bool via_session = false;      // cookie session (needs CSRF) vs API token
   std::string session_digest;    // when via_session
   std::string csrf_token;        // when via_session
-  std::vector<std::string> scopes;  // "read", "write", "admin"; sessions have all
+  std::vector<std::string> scopes;  // "read", "write", "admin" (implies both); sessions have all
 
   bool HasScope(const std::string& scope) const;
   bool IsAdmin() const { return role == domain::Role::kAdmin && HasScope("admin"); }

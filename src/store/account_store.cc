@@ -77,7 +77,7 @@ core::Result<Account> GetOne(Tx& tx, const std::string& where, const Value& key,
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
                                              " FROM accounts WHERE " + where,
                                          {key}));
-  if (rows.empty()) return core::Error::NotFound("store: no account with " + what);
+  if (rows.empty()) return core::Error::NotFound("no such account (" + what + ")");
   HALLWAY_TRY_ASSIGN(Account a, FromRow(rows[0]));
   std::vector<Account> one{std::move(a)};
   HALLWAY_TRY(LoadTags(tx, one));
@@ -90,7 +90,10 @@ core::Error MapUniqueViolation(const core::Error& e) {
     return core::Error::Conflict("email is already registered",
                                  {{"email", "is already registered"}});
   }
-  return core::Error::Conflict("handle is already taken", {{"handle", "is already taken"}});
+  if (e.message().find("handle") != std::string::npos) {
+    return core::Error::Conflict("handle is already taken", {{"handle", "is already taken"}});
+  }
+  return core::Error::Conflict("the change conflicts with existing data");
 }
 
 std::string ToHex(const std::string& s) {

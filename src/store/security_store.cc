@@ -27,6 +27,14 @@ core::Status InsertOneTimeToken(Tx& tx, const OneTimeToken& t) {
   return core::Ok();
 }
 
+core::Result<std::int64_t> CountTokensIssued(Tx& tx, domain::AccountId account_id,
+                                             const std::string& purpose, core::Micros since) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COUNT(*) FROM one_time_tokens WHERE account_id = $1 "
+                                         "AND purpose = $2 AND created_at >= $3",
+                                         {account_id, purpose, since}));
+  return rows.at(0).Int(0);
+}
+
 core::Result<OneTimeToken> PeekOneTimeToken(Tx& tx, const std::string& digest,
                                             const std::string& purpose, core::Micros now) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(kTokenSelect, {digest, purpose, now}));

@@ -27,6 +27,9 @@ core::Status InsertOneTimeToken(Tx& tx, const OneTimeToken& t);
 // returns it; a second call fails. Errors: kNotFound (unknown, used, expired).
 core::Result<OneTimeToken> ConsumeOneTimeToken(Tx& tx, const std::string& digest,
                                                const std::string& purpose, core::Micros now);
+// Returns how many `purpose` tokens were issued for `account_id` since `since`.
+core::Result<std::int64_t> CountTokensIssued(Tx& tx, domain::AccountId account_id,
+                                             const std::string& purpose, core::Micros since);
 // Returns the token like Consume but leaves it unused (to validate first).
 core::Result<OneTimeToken> PeekOneTimeToken(Tx& tx, const std::string& digest,
                                             const std::string& purpose, core::Micros now);

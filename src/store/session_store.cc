@@ -27,6 +27,44 @@ constexpr const char* kTokenColumns =
 
 }  // namespace
 
+namespace {
+core::Result<CredentialOwner> OwnerFromRow(const Row& r, std::size_t first) {
+  CredentialOwner o;
+  o.account_id = r.Int(first);
+  HALLWAY_TRY_ASSIGN(o.role, domain::ParseRole(r.Text(first + 1)));
+  HALLWAY_TRY_ASSIGN(o.status, domain::ParseStatus(r.Text(first + 2)));
+  return o;
+}
+}  // namespace
+
+core::Result<std::pair<SessionRecord, CredentialOwner>> GetLiveSessionWithOwner(
+    Tx& tx, const std::string& digest, core::Micros now) {
+  HALLWAY_TRY_ASSIGN(
+      Rows rows,
+      tx.Query("SELECT s.digest, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, "
+               "s.expires_at, s.ip, s.user_agent, a.id, a.role, a.status FROM sessions s JOIN "
+               "accounts a ON a.id = s.account_id WHERE s.digest = $1 AND s.expires_at > $2",
+               {digest, now}));
+  if (rows.empty()) return core::Error::NotFound("session expired or unknown");
+  const Row& r = rows[0];
+  SessionRecord s{r.Text(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7)};
+  HALLWAY_TRY_ASSIGN(CredentialOwner owner, OwnerFromRow(r, 8));
+  return std::pair{std::move(s), owner};
+}
+
+core::Result<std::pair<ApiTokenRecord, CredentialOwner>> GetApiTokenWithOwner(
+    Tx& tx, const std::string& digest) {
+  HALLWAY_TRY_ASSIGN(
+      Rows rows,
+      tx.Query("SELECT t.id, t.account_id, t.name, t.digest, t.scopes, t.created_at, "
+               "t.last_used_at, a.id, a.role, a.status FROM api_tokens t JOIN accounts a ON "
+               "a.id = t.account_id WHERE t.digest = $1 AND t.revoked_at IS NULL",
+               {digest}));
+  if (rows.empty()) return core::Error::NotFound("API token revoked or unknown");
+  HALLWAY_TRY_ASSIGN(CredentialOwner owner, OwnerFromRow(rows[0], 7));
+  return std::pair{TokenFromRow(rows[0]), owner};
+}
+
 core::Status InsertSession(Tx& tx, const SessionRecord& s) {
   auto r = tx.Exec(
       "INSERT INTO sessions (digest, account_id, csrf_token, created_at, last_seen_at, "

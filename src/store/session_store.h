@@ -24,6 +24,8 @@ struct SessionRecord {
 };
 
 core::Status InsertSession(Tx& tx, const SessionRecord& s);
+
+
 // Returns the unexpired session with `digest`. Errors: kNotFound.
 core::Result<SessionRecord> GetLiveSession(Tx& tx, const std::string& digest, core::Micros now);
 // Slides the session's expiry forward (idle timeout) and records activity.
@@ -42,6 +44,21 @@ struct ApiTokenRecord {
   core::Micros created_at = 0;
   std::optional<core::Micros> last_used_at;
 };
+
+// What authentication needs to know about the account behind a credential.
+struct CredentialOwner {
+  domain::AccountId account_id = 0;
+  domain::Role role = domain::Role::kMember;
+  domain::AccountStatus status = domain::AccountStatus::kActive;
+};
+
+// Returns the unexpired session with `digest` and its owner, in one query.
+// Errors: kNotFound.
+core::Result<std::pair<SessionRecord, CredentialOwner>> GetLiveSessionWithOwner(
+    Tx& tx, const std::string& digest, core::Micros now);
+// Returns the unrevoked API token with `digest` and its owner, in one query.
+core::Result<std::pair<ApiTokenRecord, CredentialOwner>> GetApiTokenWithOwner(
+    Tx& tx, const std::string& digest);
 
 core::Result<ApiTokenRecord> InsertApiToken(Tx& tx, ApiTokenRecord t);
 // Returns the unrevoked token with `digest`. Errors: kNotFound.

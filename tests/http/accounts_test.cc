@@ -131,6 +131,18 @@ TEST_P(HttpTest, ApiTokensAuthenticateWithTheirScopesAndCanBeRevoked) {
   EXPECT_EQ(script.Get("/api/v1/me").status, 401);
   auto bad_scope = ana.Json("POST", "/api/v1/me/tokens", {{"name", "x"}, {"scopes", {"root"}}});
   EXPECT_EQ(bad_scope.status, 400);
+  // A token never mints a stronger one, even for an admin account.
+  auto writer = ana.Json("POST", "/api/v1/me/tokens", {{"name", "w"}, {"scopes", {"write"}}});
+  ASSERT_EQ(writer.status, 201);
+  HttpClient bot = Client();
+  bot.set_bearer(writer.Json()["token"]);
+  EXPECT_EQ(bot.Json("POST", "/api/v1/me/tokens", {{"name", "up"}, {"scopes", {"admin"}}}).status, 400);
+  EXPECT_EQ(bot.Json("DELETE", "/api/v1/session").status, 400);  // tokens are revoked, not signed out
+  auto admin_token = ana.Json("POST", "/api/v1/me/tokens", {{"name", "a"}, {"scopes", {"admin"}}});
+  ASSERT_EQ(admin_token.status, 201);
+  HttpClient admin_bot = Client();
+  admin_bot.set_bearer(admin_token.Json()["token"]);
+  EXPECT_EQ(admin_bot.Get("/api/v1/admin/audit").status, 200);  // admin implies read
   HttpClient malformed = Client();
   malformed.set_bearer("hw_not-a-real-token");
   EXPECT_EQ(malformed.Get("/api/v1/me").status, 401);

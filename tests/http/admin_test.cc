@@ -1,6 +1,8 @@
 // Administration, sign-up modes, invitations, password reset by email, and
 // the audit log.
+#include <chrono>
 #include <regex>
+#include <thread>
 #include <set>
 
 #include "tests/http/http_fixture.h"
@@ -43,6 +45,17 @@ TEST_P(MailHttpTest, PasswordResetByEmailedSingleUseLink) {
   EXPECT_EQ(Client().SignIn(who, "a brand new passphrase").status, 200);
 }
 
+TEST_P(MailHttpTest, ResetMailsAreThrottledPerAccount) {
+  const std::string who = UniqueName("flood");
+  ASSERT_EQ(Client().SignUp(who).status, 201);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Client().Json("POST", "/api/v1/password-resets", {{"email", who + "@example.org"}}).status, 202);
+  }
+  ASSERT_FALSE(WaitForMailTo(who + "@example.org").empty());
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // the mail job polls every second
+  EXPECT_EQ(CountMailTo(who + "@example.org"), 3);
+}
+
 TEST_P(MailHttpTest, InviteOnlySignUpNeedsTheEmailedInvitation) {
   HttpClient admin = Admin();
   ASSERT_EQ(admin.Json("PATCH", "/api/v1/admin/settings", {{"signup_mode", "invite"}}).status, 200);
@@ -60,6 +73,8 @@ TEST_P(MailHttpTest, InviteOnlySignUpNeedsTheEmailedInvitation) {
   auto r = guest.SignUp(guest_handle, "a strong passphrase", token);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(Client().SignUp("guest2", "a strong passphrase", token).status, 403);  // used
+  auto again = admin.Json("POST", "/api/v1/admin/invites", {{"email", guest_handle + "@example.org"}});
+  EXPECT_EQ(again.status, 409);  // already has an account
 }
 
 TEST_P(HttpTest, ApprovalModeKeepsNewAccountsPendingUntilApproved) {

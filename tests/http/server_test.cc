@@ -43,6 +43,23 @@ TEST_P(HttpTest, KeepsConnectionsAliveAcrossRequests) {
   EXPECT_NE(answer.find("\"status\":\"ready\""), std::string::npos);
 }
 
+TEST_P(HttpTest, HeadAnswersHeadersOnlySoKeepAliveStaysInSync) {
+  const std::string two =
+      "HEAD /api/v1/config HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string answer = RawExchange(server_->port(), two);
+  const auto first_end = answer.find("\r\n\r\n");
+  ASSERT_NE(first_end, std::string::npos);
+  // The HEAD answer announces the GET body's length but sends none: the
+  // next bytes are the second response's status line.
+  EXPECT_EQ(answer.compare(first_end + 4, 15, "HTTP/1.1 200 OK"), 0) << answer;
+  EXPECT_EQ(answer.find("Content-Length: 0\r\n"), std::string::npos);
+  EXPECT_NE(answer.find("{\"status\":\"ok\"}"), std::string::npos);
+  auto metrics = Client().Get("/metrics").body;
+  Client().Json("PUT", "/healthz");
+  metrics = Client().Get("/metrics").body;
+  EXPECT_NE(metrics.find("route=\"/healthz\",method=\"PUT\",status=\"405\""), std::string::npos) << metrics;
+}
+
 TEST_P(HttpTest, SlowClientIsCutOffAtTheReadTimeout) {
   Start({"--read-timeout", "1"});
   const auto start = std::chrono::steady_clock::now();
@@ -90,6 +107,11 @@ TEST_P(HttpTest, ServesTheWebUiWithEtagsGzipAndSpaFallback) {
   EXPECT_LT(js.body.size(), 500u);
   EXPECT_NE(js.Header("cache-control").find("immutable"), std::string::npos);
   EXPECT_EQ(c.Get("/settings/profile").status, 200);  // page routes, whatever the Accept header
+  // Regression: the page fallback must never shadow API or probe routes.
+  EXPECT_EQ(c.Get("/healthz").Json()["status"], "ok");
+  EXPECT_EQ(c.Get("/readyz").Json()["status"], "ready");
+  EXPECT_NE(c.Get("/metrics").body.find("hallway_http_requests_total"), std::string::npos);
+  EXPECT_EQ(c.Get("/api/v1/me").status, 401);
   EXPECT_EQ(c.Get("/assets/missing-123.js").status, 404);
   EXPECT_EQ(c.Send("GET", "/api/v1/nothing", "", {{"Accept", "text/html"}}).status, 404);
   EXPECT_NE(spa.Header("content-security-policy").find("default-src 'self'"), std::string::npos);

@@ -14,4 +14,7 @@ std::string SmtpSinkAddress();
 // (headers and body), or "" if none arrived.
 std::string WaitForMailTo(const std::string& to, int timeout_ms = 10000);
 
+// Returns how many messages to `to` the sink holds now.
+int CountMailTo(const std::string& to);
+
 }  // namespace hallway::testing

@@ -42,7 +42,7 @@ Response AccountHandlers::SignUp(Request& req) {
   Json out = {{"account", MeJson(result->account)}};
   if (result->session) out["csrf_token"] = result->session->csrf_token;
   Response res = JsonResponse(req, bhttp::status::created, out);
-  res.set(bhttp::field::location, "/api/v1/people/" + result->account.handle);
+  if (result->session) res.set(bhttp::field::location, "/api/v1/people/" + result->account.handle);
   if (result->session) res.set(bhttp::field::set_cookie, SessionCookie(result->session->cookie_value, false));
   return res;
 }
@@ -74,6 +74,10 @@ Response AccountHandlers::GetSession(Request& req) {
 }
 
 Response AccountHandlers::SignOut(Request& req) {
+  if (!req.Who().via_session) {
+    return ProblemResponse(req, core::Error::InvalidArgument(
+                                    "sign-out ends cookie sessions; revoke an API token at /api/v1/me/tokens/{id}"));
+  }
   if (auto s = auth_.SignOut(req.Who(), req.info); !s) return ProblemResponse(req, s.error());
   Response res = NoContent(req);
   res.set(bhttp::field::set_cookie, SessionCookie("", true));

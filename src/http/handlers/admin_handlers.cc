@@ -128,13 +128,9 @@ Response AdminHandlers::CreateInvite(Request& req) {
 }
 
 Response AdminHandlers::Audit(Request& req) {
-  int limit = 100;
-  try {
-    limit = std::clamp(std::stoi(req.Query("limit", "100")), 1, 500);
-  } catch (const std::exception&) {
-    return ProblemResponse(req, core::Error::InvalidArgument("limit must be a number", {{"limit", "must be a number"}}));
-  }
-  auto entries = admin_.Audit(req.Who(), limit);
+  auto limit = LimitParam(req, 100, 500);
+  if (!limit) return ProblemResponse(req, limit.error());
+  auto entries = admin_.Audit(req.Who(), *limit);
   if (!entries) return ProblemResponse(req, entries.error());
   Json items = Json::array();
   for (const auto& e : *entries) items.push_back(AuditJson(e));

@@ -11,24 +11,6 @@
 namespace hallway::http {
 namespace {
 
-core::Result<int> ParseLimit(const Request& req, int fallback, int max) {
-  const std::string raw = req.Query("limit");
-  if (raw.empty()) return fallback;
-  int v = 0;
-  try {
-    std::size_t used = 0;
-    v = std::stoi(raw, &used);
-    if (used != raw.size()) v = 0;
-  } catch (const std::exception&) {
-    v = 0;
-  }
-  if (v < 1 || v > max) {
-    return core::Error::InvalidArgument("limit must be a whole number from 1 to " + std::to_string(max),
-                                        {{"limit", "must be 1 to " + std::to_string(max)}});
-  }
-  return v;
-}
-
 }  // namespace
 
 Response ProfileHandlers::GetMe(Request& req) {
@@ -87,7 +69,7 @@ Response ProfileHandlers::GetPerson(Request& req) {
 }
 
 Response ProfileHandlers::ListPeople(Request& req) {
-  auto limit = ParseLimit(req, 24, 100);
+  auto limit = LimitParam(req, 24, 100);
   if (!limit) return ProblemResponse(req, limit.error());
   store::PeopleFilter f;
   f.query = req.Query("q");
@@ -116,7 +98,7 @@ Response ProfileHandlers::ListTeams(Request& req) {
 }
 
 Response ProfileHandlers::ListSkills(Request& req) {
-  auto limit = ParseLimit(req, 50, 200);
+  auto limit = LimitParam(req, 50, 200);
   if (!limit) return ProblemResponse(req, limit.error());
   auto skills = profiles_.Skills(req.Query("prefix"), *limit);
   if (!skills) return ProblemResponse(req, skills.error());

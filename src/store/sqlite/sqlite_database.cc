@@ -194,17 +194,19 @@ core::Status SqliteDatabase::Write(const std::function<core::Status(Tx&)>& fn) {
     if (commit) return core::Ok();
     s = commit.error();
   }
-  (void)c.ExecScript("ROLLBACK");
+  (void)c.Exec("ROLLBACK", {});
   return s;
 }
 
 core::Status SqliteDatabase::Read(const std::function<core::Status(Tx&)>& fn) {
   auto c = impl_->TakeReader();
   // A deferred transaction gives the callback one consistent WAL snapshot.
-  core::Status s = c->ExecScript("BEGIN");
+  // Both statements come from the connection's cache, unlike ExecScript.
+  auto begun = c->Exec("BEGIN", {});
+  core::Status s = begun ? core::Ok() : core::Status(begun.error());
   if (s) {
     s = fn(*c);
-    (void)c->ExecScript("ROLLBACK");
+    (void)c->Exec("ROLLBACK", {});
   }
   impl_->GiveBack(std::move(c));
   return s;
