@@ -129,6 +129,7 @@ core::Result<Invite> AdminService::CreateInvite(const Principal& who, const std:
   HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) -> core::Status {
     auto existing = store::GetAccountByLogin(tx, normalized);
     if (existing) return core::Error::Conflict("that address already has an account", {{"email", "already has an account"}});
+    if (existing.error().code() != core::ErrorCode::kNotFound) return existing.error();
     store::OneTimeToken t;
     t.digest = crypto::TokenDigest(token);
     t.purpose = "invite";

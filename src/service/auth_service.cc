@@ -246,8 +246,11 @@ core::Status AuthService::ChangePassword(const Principal& who, const std::string
                        return store::GetAccount(tx, who.account_id);
                      }));
   const core::Micros started = ctx_.clock.Now();
+  // Its own throttle key, so guesses here and failed sign-ins by others
+  // cannot lock each other out.
+  const std::string key = "password-change:" + std::to_string(a.id);
   HALLWAY_TRY_ASSIGN(auto failures, store::ReadTx(ctx_.db, [&](store::Tx& tx) {
-                       return store::CountFailedLogins(tx, a.handle, info.ip,
+                       return store::CountFailedLogins(tx, key, info.ip,
                                                        started - ctx_.config.login_throttle_window);
                      }));
   if (failures.first >= ctx_.config.max_failed_logins_per_account) {
@@ -255,7 +258,7 @@ core::Status AuthService::ChangePassword(const Principal& who, const std::string
   }
   if (!ctx_.hasher.Verify(current, a.password_hash)) {
     HALLWAY_TRY(ctx_.db.Write([&](store::Tx& tx) -> core::Status {
-      HALLWAY_TRY(store::RecordLoginAttempt(tx, a.handle, info.ip, started, false));
+      HALLWAY_TRY(store::RecordLoginAttempt(tx, key, info.ip, started, false));
       return Audit(tx, started, a.id, "password_change_failed", info);
     }));
     return Error::InvalidArgument("current password is wrong",

@@ -169,7 +169,7 @@ core::Status UpdateProfile(Tx& tx, const Account& a, core::Micros now) {
       {a.id, a.handle, a.display_name, a.title, a.team, a.location, a.bio, a.bio_html,
        SearchText(a), domain::AsciiLower(a.display_name), now});
   if (!r) return MapUniqueViolation(r.error());
-  if (*r == 0) return core::Error::NotFound("store: no account with id " + std::to_string(a.id));
+  if (*r == 0) return core::Error::NotFound("no such account (id " + std::to_string(a.id) + ")");
   return ReplaceTags(tx, a);
 }
 
@@ -179,7 +179,7 @@ core::Status UpdateOne(Tx& tx, const std::string& set, const Value& v, domain::A
   HALLWAY_TRY_ASSIGN(std::int64_t n,
                      tx.Exec("UPDATE accounts SET " + set + " = $2, updated_at = $3 WHERE id = $1",
                              {id, v, now}));
-  if (n == 0) return core::Error::NotFound("store: no account with id " + std::to_string(id));
+  if (n == 0) return core::Error::NotFound("no such account (id " + std::to_string(id) + ")");
   return core::Ok();
 }
 }  // namespace

@@ -109,6 +109,22 @@ TEST_P(HttpTest, PasswordChangeSignsOutOtherSessions) {
   EXPECT_EQ(Client().SignIn("ana", "another passphrase").status, 200);
 }
 
+TEST_P(HttpTest, GuessingTheCurrentPasswordIsThrottledWithoutLockingSignInOut) {
+  HttpClient ana = Client();
+  ASSERT_EQ(ana.SignUp("ana").status, 201);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(ana.Json("PUT", "/api/v1/me/password",
+                       {{"current_password", "guess number " + std::to_string(i)},
+                        {"new_password", "another passphrase"}})
+                  .status,
+              400);
+  }
+  auto blocked = ana.Json("PUT", "/api/v1/me/password",
+                          {{"current_password", "a strong passphrase"}, {"new_password", "another passphrase"}});
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_EQ(Client().SignIn("ana", "a strong passphrase").status, 200);  // sign-in is unaffected
+}
+
 TEST_P(HttpTest, ApiTokensAuthenticateWithTheirScopesAndCanBeRevoked) {
   HttpClient ana = Client();
   ASSERT_EQ(ana.SignUp("ana").status, 201);
