@@ -13,6 +13,9 @@
 #include "jobs/mail_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
+#include "service/follow_service.h"
+#include "service/group_service.h"
+#include "service/post_service.h"
 #include "service/profile_service.h"
 #include "store/account_store.h"
 #include "store/migrations/migrations.h"
@@ -107,15 +110,22 @@ int RunServe(const ParsedCommand& cmd) {
   service::AuthService auth(ctx);
   service::ProfileService profiles(ctx);
   service::AdminService admin(ctx);
+  service::FollowService follows(ctx);
+  service::GroupService groups(ctx);
+  service::PostService posts(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
-  http::ProfileHandlers profile_handlers(profiles);
+  http::ProfileHandlers profile_handlers(profiles, follows);
+  http::FollowHandlers follow_handlers(follows);
+  http::GroupHandlers group_handlers(groups);
+  http::PostHandlers post_handlers(posts);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
-  http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers, metrics,
+  http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
+                           follow_handlers, group_handlers, post_handlers, metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;

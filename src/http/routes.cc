@@ -57,6 +57,42 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::post, "/api/v1/me/tokens", Access::kSignedIn, bind(d.tokens, &TokenHandlers::Create)});
   r.Add({verb::delete_, "/api/v1/me/tokens/{id}", Access::kSignedIn, bind(d.tokens, &TokenHandlers::Revoke)});
 
+  // Following people and topics.
+  r.Add({verb::put, "/api/v1/people/{handle}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::FollowPerson)});
+  r.Add({verb::delete_, "/api/v1/people/{handle}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::UnfollowPerson)});
+  r.Add({verb::get, "/api/v1/people/{handle}/followers", Access::kSignedIn, bind(d.follows, &FollowHandlers::Followers)});
+  r.Add({verb::get, "/api/v1/people/{handle}/following", Access::kSignedIn, bind(d.follows, &FollowHandlers::Following)});
+  r.Add({verb::get, "/api/v1/me/topics", Access::kSignedIn, bind(d.follows, &FollowHandlers::MyTopics)});
+  r.Add({verb::get, "/api/v1/topics/{topic}", Access::kSignedIn, bind(d.follows, &FollowHandlers::Topic)});
+  r.Add({verb::put, "/api/v1/topics/{topic}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::FollowTopic)});
+  r.Add({verb::delete_, "/api/v1/topics/{topic}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::UnfollowTopic)});
+
+  // Groups.
+  r.Add({verb::get, "/api/v1/groups", Access::kSignedIn, bind(d.groups, &GroupHandlers::List)});
+  r.Add({verb::post, "/api/v1/groups", Access::kSignedIn, bind(d.groups, &GroupHandlers::Create)});
+  r.Add({verb::get, "/api/v1/groups/{slug}", Access::kSignedIn, bind(d.groups, &GroupHandlers::Get)});
+  r.Add({verb::put, "/api/v1/groups/{slug}/membership", Access::kSignedIn, bind(d.groups, &GroupHandlers::Join)});
+  r.Add({verb::delete_, "/api/v1/groups/{slug}/membership", Access::kSignedIn, bind(d.groups, &GroupHandlers::Leave)});
+  r.Add({verb::get, "/api/v1/groups/{slug}/members", Access::kSignedIn, bind(d.groups, &GroupHandlers::Members)});
+  r.Add({verb::patch, "/api/v1/groups/{slug}/members/{handle}", Access::kSignedIn, bind(d.groups, &GroupHandlers::UpdateMember)});
+  r.Add({verb::delete_, "/api/v1/groups/{slug}/members/{handle}", Access::kSignedIn, bind(d.groups, &GroupHandlers::RemoveMember)});
+  r.Add({verb::post, "/api/v1/groups/{slug}/invitations", Access::kSignedIn, bind(d.groups, &GroupHandlers::Invite)});
+  r.Add({verb::get, "/api/v1/groups/{slug}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::InGroup)});
+
+  // Posts, comments, reactions and streams.
+  r.Add({verb::get, "/api/v1/stream", Access::kSignedIn, bind(d.posts, &PostHandlers::Home)});
+  r.Add({verb::post, "/api/v1/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::Create), 256 * 1024});
+  r.Add({verb::get, "/api/v1/posts/{id}", Access::kSignedIn, bind(d.posts, &PostHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/posts/{id}", Access::kSignedIn, bind(d.posts, &PostHandlers::Edit), 256 * 1024});
+  r.Add({verb::delete_, "/api/v1/posts/{id}", Access::kSignedIn, bind(d.posts, &PostHandlers::Delete)});
+  r.Add({verb::get, "/api/v1/posts/{id}/revisions", Access::kSignedIn, bind(d.posts, &PostHandlers::Revisions)});
+  r.Add({verb::get, "/api/v1/posts/{id}/comments", Access::kSignedIn, bind(d.posts, &PostHandlers::Comments)});
+  r.Add({verb::post, "/api/v1/posts/{id}/comments", Access::kSignedIn, bind(d.posts, &PostHandlers::AddComment)});
+  r.Add({verb::put, "/api/v1/posts/{id}/reactions/{kind}", Access::kSignedIn, bind(d.posts, &PostHandlers::React)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/reactions/{kind}", Access::kSignedIn, bind(d.posts, &PostHandlers::Unreact)});
+  r.Add({verb::get, "/api/v1/people/{handle}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::ByPerson)});
+  r.Add({verb::get, "/api/v1/topics/{topic}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::WithTopic)});
+
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});
   r.Add({verb::patch, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::PatchSettings)});

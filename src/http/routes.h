@@ -6,6 +6,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/social_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -16,6 +17,9 @@ struct RouteDeps {
   ProfileHandlers& profiles;
   TokenHandlers& tokens;
   AdminHandlers& admin;
+  FollowHandlers& follows;
+  GroupHandlers& groups;
+  PostHandlers& posts;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

@@ -65,7 +65,13 @@ Response ProfileHandlers::DeleteAvatar(Request& req) {
 Response ProfileHandlers::GetPerson(Request& req) {
   auto person = profiles_.GetPerson(req.params["handle"]);
   if (!person) return ProblemResponse(req, person.error());
-  return JsonResponse(req, bhttp::status::ok, PersonJson(*person));
+  auto follow = follows_.PersonInfo(req.Who(), person->id);
+  if (!follow) return ProblemResponse(req, follow.error());
+  Json j = PersonJson(*person);
+  j["followers_count"] = follow->counts.followers;
+  j["following_count"] = follow->counts.following;
+  j["followed_by_me"] = follow->followed_by_me;
+  return JsonResponse(req, bhttp::status::ok, j);
 }
 
 Response ProfileHandlers::ListPeople(Request& req) {

@@ -2,13 +2,15 @@
 #pragma once
 
 #include "http/message.h"
+#include "service/follow_service.h"
 #include "service/profile_service.h"
 
 namespace hallway::http {
 
 class ProfileHandlers {
  public:
-  explicit ProfileHandlers(service::ProfileService& profiles) : profiles_(profiles) {}
+  ProfileHandlers(service::ProfileService& profiles, service::FollowService& follows)
+      : profiles_(profiles), follows_(follows) {}
 
   Response GetMe(Request& req);
   Response PatchMe(Request& req);
@@ -23,6 +25,7 @@ class ProfileHandlers {
 
  private:
   service::ProfileService& profiles_;
+  service::FollowService& follows_;
 };
 
 }  // namespace hallway::http

@@ -9,6 +9,9 @@ const std::vector<Migration>& AllMigrations() {
       {1, "foundation",
 #include "store/migrations/migration_0001_foundation.inc"
       },
+      {2, "social",
+#include "store/migrations/migration_0002_social.inc"
+      },
   };
   return kAll;
 }

@@ -1,0 +1,306 @@
+#include "http/handlers/social_handlers.h"
+
+#include "http/handlers/admin_handlers.h"
+#include "http/handlers/social_views.h"
+#include "http/handlers/views.h"
+#include "http/json_io.h"
+#include "http/problem.h"
+
+namespace hallway::http {
+namespace {
+
+template <typename T, typename Render>
+Response Reply(Request& req, const core::Result<T>& r, Render render,
+               bhttp::status status = bhttp::status::ok) {
+  if (!r) return ProblemResponse(req, r.error());
+  return JsonResponse(req, status, render(*r));
+}
+
+Json PeoplePageJson(const store::PeoplePage& page) {
+  Json items = Json::array();
+  for (const auto& a : page.items) items.push_back(PersonJson(a));
+  return {{"items", items}, {"next_cursor", page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor)}};
+}
+
+Json FollowStateJson(const service::FollowState& s) {
+  return {{"following", s.following}, {"followers_count", s.followers}};
+}
+
+}  // namespace
+
+// ---- follows and topics ----
+
+Response FollowHandlers::FollowPerson(Request& req) {
+  return Reply(req, follows_.FollowPerson(req.Who(), req.params["handle"], true), FollowStateJson);
+}
+
+Response FollowHandlers::UnfollowPerson(Request& req) {
+  return Reply(req, follows_.FollowPerson(req.Who(), req.params["handle"], false), FollowStateJson);
+}
+
+Response FollowHandlers::Followers(Request& req) {
+  auto limit = LimitParam(req, 24, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, follows_.Followers(req.params["handle"], true, *limit, req.Query("cursor")), PeoplePageJson);
+}
+
+Response FollowHandlers::Following(Request& req) {
+  auto limit = LimitParam(req, 24, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, follows_.Followers(req.params["handle"], false, *limit, req.Query("cursor")), PeoplePageJson);
+}
+
+Response FollowHandlers::FollowTopic(Request& req) {
+  return Reply(req, follows_.FollowTopic(req.Who(), req.params["topic"], true), FollowStateJson);
+}
+
+Response FollowHandlers::UnfollowTopic(Request& req) {
+  return Reply(req, follows_.FollowTopic(req.Who(), req.params["topic"], false), FollowStateJson);
+}
+
+Response FollowHandlers::MyTopics(Request& req) {
+  return Reply(req, follows_.MyTopics(req.Who()), [](const std::vector<std::string>& topics) {
+    Json items = Json::array();
+    for (const auto& t : topics) items.push_back({{"name", t}});
+    return Json{{"items", items}};
+  });
+}
+
+Response FollowHandlers::Topic(Request& req) {
+  return Reply(req, follows_.Topic(req.Who(), req.params["topic"]), [](const service::TopicInfo& t) {
+    return Json{{"name", t.name}, {"followed_by_me", t.followed_by_me}, {"followers_count", t.followers},
+                {"post_count", t.posts}};
+  });
+}
+
+// ---- groups ----
+
+Response GroupHandlers::List(Request& req) {
+  return Reply(req, groups_.List(req.Who(), req.Query("mine") == "1" || req.Query("mine") == "true"),
+               [](const std::vector<service::GroupView>& groups) {
+                 Json items = Json::array();
+                 for (const auto& g : groups) items.push_back(GroupJson(g));
+                 return Json{{"items", items}};
+               });
+}
+
+Response GroupHandlers::Create(Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"name", "description", "visibility"}); !s) {
+    return ProblemResponse(req, s.error());
+  }
+  service::NewGroup in;
+  auto name = ReqString(*body, "name");
+  if (!name) return ProblemResponse(req, name.error());
+  auto description = OptString(*body, "description");
+  if (!description) return ProblemResponse(req, description.error());
+  auto visibility = OptString(*body, "visibility");
+  if (!visibility) return ProblemResponse(req, visibility.error());
+  in.name = *name;
+  in.description = description->value_or("");
+  in.visibility = visibility->value_or("open");
+  auto created = groups_.Create(req.Who(), in);
+  if (!created) return ProblemResponse(req, created.error());
+  Response res = JsonResponse(req, bhttp::status::created, GroupJson(*created));
+  res.set(bhttp::field::location, "/api/v1/groups/" + created->group.slug);
+  return res;
+}
+
+Response GroupHandlers::Get(Request& req) {
+  return Reply(req, groups_.Get(req.Who(), req.params["slug"]), GroupJson);
+}
+
+Response GroupHandlers::Join(Request& req) {
+  return Reply(req, groups_.Join(req.Who(), req.params["slug"]), GroupJson);
+}
+
+Response GroupHandlers::Leave(Request& req) {
+  return Reply(req, groups_.Leave(req.Who(), req.params["slug"]), GroupJson);
+}
+
+Response GroupHandlers::Members(Request& req) {
+  auto state = domain::ParseMembershipState(req.Query("state", "active"));
+  if (!state) return ProblemResponse(req, state.error());
+  return Reply(req, groups_.Members(req.Who(), req.params["slug"], *state),
+               [](const std::vector<service::MemberView>& members) {
+                 Json items = Json::array();
+                 for (const auto& m : members) items.push_back(MemberJson(m));
+                 return Json{{"items", items}};
+               });
+}
+
+Response GroupHandlers::UpdateMember(Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"state", "role"}); !s) return ProblemResponse(req, s.error());
+  std::optional<domain::MembershipState> state;
+  std::optional<domain::GroupRole> role;
+  auto raw_state = OptString(*body, "state");
+  if (!raw_state) return ProblemResponse(req, raw_state.error());
+  if (*raw_state) {
+    auto s = domain::ParseMembershipState(**raw_state);
+    if (!s) return ProblemResponse(req, s.error());
+    state = *s;
+  }
+  auto raw_role = OptString(*body, "role");
+  if (!raw_role) return ProblemResponse(req, raw_role.error());
+  if (*raw_role) {
+    auto r = domain::ParseGroupRole(**raw_role);
+    if (!r) return ProblemResponse(req, r.error());
+    role = *r;
+  }
+  if (!state && !role) {
+    return ProblemResponse(req, core::Error::InvalidArgument("send state and/or role"));
+  }
+  return Reply(req, groups_.UpdateMember(req.Who(), req.params["slug"], req.params["handle"], state, role),
+               MemberJson);
+}
+
+Response GroupHandlers::RemoveMember(Request& req) {
+  if (auto s = groups_.RemoveMember(req.Who(), req.params["slug"], req.params["handle"]); !s) {
+    return ProblemResponse(req, s.error());
+  }
+  return NoContent(req);
+}
+
+Response GroupHandlers::Invite(Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  auto handle = ReqString(*body, "handle");
+  if (!handle) return ProblemResponse(req, handle.error());
+  return Reply(req, groups_.Invite(req.Who(), req.params["slug"], *handle), MemberJson, bhttp::status::created);
+}
+
+// ---- posts ----
+
+Response PostHandlers::Create(Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"kind", "title", "body", "link_url", "group"}); !s) {
+    return ProblemResponse(req, s.error());
+  }
+  service::NewPost in;
+  auto kind = OptString(*body, "kind");
+  if (!kind) return ProblemResponse(req, kind.error());
+  auto parsed_kind = domain::ParsePostKind(kind->value_or("note"));
+  if (!parsed_kind) return ProblemResponse(req, parsed_kind.error());
+  in.draft.kind = *parsed_kind;
+  for (auto [key, dst] : {std::pair{"title", &in.draft.title}, std::pair{"body", &in.draft.body},
+                          std::pair{"link_url", &in.draft.link_url}, std::pair{"group", &in.group_slug}}) {
+    auto v = OptString(*body, key);
+    if (!v) return ProblemResponse(req, v.error());
+    *dst = v->value_or("");
+  }
+  auto created = posts_.Create(req.Who(), in);
+  if (!created) return ProblemResponse(req, created.error());
+  Response res = JsonResponse(req, bhttp::status::created, PostJson(*created));
+  res.set(bhttp::field::location, "/api/v1/posts/" + std::to_string(created->post.id));
+  return res;
+}
+
+Response PostHandlers::Get(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.Get(req.Who(), *id), PostJson);
+}
+
+Response PostHandlers::Edit(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"title", "body"}); !s) return ProblemResponse(req, s.error());
+  auto title = OptString(*body, "title");
+  if (!title) return ProblemResponse(req, title.error());
+  auto text = OptString(*body, "body");
+  if (!text) return ProblemResponse(req, text.error());
+  return Reply(req, posts_.Edit(req.Who(), *id, *title, *text), PostJson);
+}
+
+Response PostHandlers::Delete(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  if (auto s = posts_.Delete(req.Who(), *id); !s) return ProblemResponse(req, s.error());
+  return NoContent(req);
+}
+
+Response PostHandlers::Revisions(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.Revisions(req.Who(), *id), [](const std::vector<domain::PostRevision>& revs) {
+    Json items = Json::array();
+    for (const auto& r : revs) {
+      items.push_back({{"revision", r.revision}, {"title", r.title}, {"body", r.body},
+                       {"edited_at", core::FormatRfc3339(r.edited_at)}});
+    }
+    return Json{{"items", items}};
+  });
+}
+
+Response PostHandlers::Comments(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.Comments(req.Who(), *id), [](const std::vector<service::CommentView>& comments) {
+    Json items = Json::array();
+    for (const auto& c : comments) items.push_back(CommentJson(c));
+    return Json{{"items", items}};
+  });
+}
+
+Response PostHandlers::AddComment(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"body", "parent_id"}); !s) return ProblemResponse(req, s.error());
+  auto text = ReqString(*body, "body");
+  if (!text) return ProblemResponse(req, text.error());
+  std::optional<std::int64_t> parent;
+  if (auto it = body->find("parent_id"); it != body->end() && !it->is_null()) {
+    if (!it->is_number_integer()) {
+      return ProblemResponse(req, core::Error::InvalidArgument("parent_id must be a comment id",
+                                                               {{"parent_id", "must be a whole number"}}));
+    }
+    parent = it->get<std::int64_t>();
+  }
+  return Reply(req, posts_.AddComment(req.Who(), *id, *text, parent), CommentJson, bhttp::status::created);
+}
+
+Response PostHandlers::React(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.React(req.Who(), *id, req.params["kind"], true), PostJson);
+}
+
+Response PostHandlers::Unreact(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.React(req.Who(), *id, req.params["kind"], false), PostJson);
+}
+
+Response PostHandlers::Home(Request& req) {
+  auto limit = LimitParam(req, 20, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, posts_.Home(req.Who(), *limit, req.Query("cursor")), PostPageJson);
+}
+
+Response PostHandlers::ByPerson(Request& req) {
+  auto limit = LimitParam(req, 20, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, posts_.ByPerson(req.Who(), req.params["handle"], *limit, req.Query("cursor")), PostPageJson);
+}
+
+Response PostHandlers::InGroup(Request& req) {
+  auto limit = LimitParam(req, 20, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, posts_.InGroup(req.Who(), req.params["slug"], *limit, req.Query("cursor")), PostPageJson);
+}
+
+Response PostHandlers::WithTopic(Request& req) {
+  auto limit = LimitParam(req, 20, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  return Reply(req, posts_.WithTopic(req.Who(), req.params["topic"], *limit, req.Query("cursor")), PostPageJson);
+}
+
+}  // namespace hallway::http

@@ -1,0 +1,87 @@
+#include "http/handlers/social_views.h"
+
+namespace hallway::http {
+
+Json PersonSummaryJson(const domain::Account& a) {
+  return {{"id", a.id},
+          {"handle", a.handle},
+          {"display_name", a.display_name},
+          {"title", a.title},
+          {"avatar_url", a.avatar_file ? Json("/media/avatars/" + *a.avatar_file) : Json(nullptr)}};
+}
+
+Json GroupJson(const service::GroupView& v) {
+  const auto& g = v.group;
+  return {{"id", g.id},
+          {"slug", g.slug},
+          {"name", g.name},
+          {"description", g.description},
+          {"visibility", domain::VisibilityName(g.visibility)},
+          {"member_count", g.member_count},
+          {"my_role", v.membership ? Json(domain::GroupRoleName(v.membership->role)) : Json(nullptr)},
+          {"my_state", v.membership ? Json(domain::MembershipStateName(v.membership->state)) : Json(nullptr)},
+          {"can_read", v.can_read},
+          {"can_post", v.can_post},
+          {"can_moderate", v.can_moderate},
+          {"created_at", core::FormatRfc3339(g.created_at)}};
+}
+
+Json MemberJson(const service::MemberView& m) {
+  return {{"person", PersonSummaryJson(m.person)},
+          {"role", domain::GroupRoleName(m.membership.role)},
+          {"state", domain::MembershipStateName(m.membership.state)}};
+}
+
+Json PostJson(const service::PostView& v) {
+  const auto& p = v.post;
+  Json reactions = Json::object();
+  for (const auto& kind : domain::ReactionKinds()) {
+    auto it = v.reactions.find(kind);
+    reactions[kind] = it == v.reactions.end() ? 0 : it->second;
+  }
+  Json group = nullptr;
+  if (v.group) {
+    group = {{"slug", v.group->slug}, {"name", v.group->name},
+             {"visibility", domain::VisibilityName(v.group->visibility)}};
+  }
+  return {{"id", p.id},
+          {"kind", domain::PostKindName(p.kind)},
+          {"title", p.title},
+          {"body", p.body},
+          {"body_html", p.body_html},
+          {"link_url", p.link_url.empty() ? Json(nullptr) : Json(p.link_url)},
+          {"author", PersonSummaryJson(v.author)},
+          {"group", group},
+          {"topics", p.topics},
+          {"mentions", v.mentions},
+          {"reactions", reactions},
+          {"my_reactions", v.my_reactions},
+          {"comment_count", p.comment_count},
+          {"revision", p.revision},
+          {"edited", p.revision > 1},
+          {"can_edit", v.can_edit},
+          {"can_delete", v.can_delete},
+          {"can_comment", v.can_comment},
+          {"url", "/posts/" + std::to_string(p.id)},
+          {"created_at", core::FormatRfc3339(p.created_at)},
+          {"updated_at", core::FormatRfc3339(p.updated_at)}};
+}
+
+Json CommentJson(const service::CommentView& v) {
+  const auto& c = v.comment;
+  return {{"id", c.id},
+          {"post_id", c.post_id},
+          {"parent_id", c.parent_id ? Json(*c.parent_id) : Json(nullptr)},
+          {"author", PersonSummaryJson(v.author)},
+          {"body", c.body},
+          {"body_html", c.body_html},
+          {"created_at", core::FormatRfc3339(c.created_at)}};
+}
+
+Json PostPageJson(const service::PostPageView& page) {
+  Json items = Json::array();
+  for (const auto& p : page.items) items.push_back(PostJson(p));
+  return {{"items", items}, {"next_cursor", page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor)}};
+}
+
+}  // namespace hallway::http

@@ -1,0 +1,352 @@
+#include "service/post_service.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "domain/markdown.h"
+#include "service/social_context.h"
+#include "store/account_store.h"
+#include "store/group_store.h"
+
+namespace hallway::service {
+namespace {
+
+using domain::Post;
+
+core::Error NoSuchPost() { return core::Error::NotFound("no such post"); }
+
+struct Readable {
+  Post post;
+  std::optional<GroupView> group;  // the viewer's view of the post's group
+};
+
+// Loads the post if the viewer may read it.
+core::Result<Readable> ReadablePost(store::Tx& tx, domain::PostId id, domain::AccountId viewer) {
+  auto post = store::GetPost(tx, id);
+  if (!post) return NoSuchPost();
+  Readable r{std::move(*post), std::nullopt};
+  if (r.post.group_id) {
+    HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *r.post.group_id));
+    HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, g, viewer));
+    if (!view.can_read) return NoSuchPost();
+    r.group = std::move(view);
+  }
+  return r;
+}
+
+// Resolves @mentions to active accounts and checks each can read the post.
+core::Result<std::vector<domain::AccountId>> ResolveMentions(store::Tx& tx, const std::string& text,
+                                                             const std::optional<domain::Group>& group) {
+  std::vector<domain::AccountId> ids;
+  std::vector<std::string> blind;
+  for (const auto& handle : domain::ExtractMentions(text)) {
+    auto a = store::GetAccountByHandle(tx, handle);
+    if (!a || a->status != domain::AccountStatus::kActive) continue;  // just text, e.g. "@here"
+    if (group) {
+      HALLWAY_TRY_ASSIGN(auto membership, store::GetMembership(tx, group->id, a->id));
+      if (!domain::CanReadGroupContent({group->visibility, membership})) {
+        blind.push_back("@" + a->handle);
+        continue;
+      }
+    }
+    ids.push_back(a->id);
+  }
+  if (!blind.empty()) {
+    std::string list;
+    for (const auto& h : blind) list += (list.empty() ? "" : ", ") + h;
+    return core::Error::InvalidArgument("you mention people who cannot see this post: " + list,
+                                        {{"body", "mentions people outside the group: " + list}});
+  }
+  return ids;
+}
+
+core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> posts, const Principal& who) {
+  std::vector<domain::PostId> ids;
+  std::vector<domain::AccountId> authors;
+  for (const auto& p : posts) {
+    ids.push_back(p.id);
+    authors.push_back(p.author_id);
+  }
+  HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, authors));
+  HALLWAY_TRY_ASSIGN(auto reactions, store::ReactionCounts(tx, ids));
+  HALLWAY_TRY_ASSIGN(auto mine, store::MyReactions(tx, ids, who.account_id));
+  HALLWAY_TRY_ASSIGN(auto mentions, store::MentionHandles(tx, ids));
+  std::map<domain::GroupId, GroupView> groups;
+  std::vector<PostView> out;
+  for (auto& p : posts) {
+    PostView v;
+    v.author = accounts[p.author_id];
+    v.reactions = reactions[p.id];
+    v.my_reactions = mine[p.id];
+    v.mentions = mentions[p.id];
+    bool moderator = false;
+    v.can_comment = true;
+    if (p.group_id) {
+      auto it = groups.find(*p.group_id);
+      if (it == groups.end()) {
+        HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *p.group_id));
+        HALLWAY_TRY_ASSIGN(GroupView gv, ViewOf(tx, g, who.account_id));
+        it = groups.emplace(*p.group_id, std::move(gv)).first;
+      }
+      v.group = it->second.group;
+      moderator = it->second.can_moderate;
+      v.can_comment = it->second.can_post;
+    }
+    v.can_edit = p.author_id == who.account_id;
+    v.can_delete = v.can_edit || moderator || who.role == domain::Role::kAdmin;
+    v.post = std::move(p);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+core::Result<PostView> DecorateOne(store::Tx& tx, Post post, const Principal& who) {
+  std::vector<Post> one;
+  one.push_back(std::move(post));
+  HALLWAY_TRY_ASSIGN(auto views, Decorate(tx, std::move(one), who));
+  return std::move(views.at(0));
+}
+
+std::string ObjectType(domain::PostKind k) {
+  switch (k) {
+    case domain::PostKind::kArticle: return "Article";
+    case domain::PostKind::kQuestion: return "Question";
+    case domain::PostKind::kLink: return "Link";
+    case domain::PostKind::kNote: return "Note";
+  }
+  return "Note";
+}
+
+std::vector<std::string> TopicsOf(const domain::PostDraft& d) {
+  return domain::ExtractTopics(d.title + "\n" + d.body);
+}
+
+}  // namespace
+
+core::Result<PostView> PostService::Create(const Principal& who, const NewPost& in) {
+  HALLWAY_TRY_ASSIGN(domain::PostDraft draft, domain::ValidateDraft(in.draft));
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    std::optional<domain::Group> group;
+    if (!in.group_slug.empty()) {
+      auto g = store::GetGroupBySlug(tx, in.group_slug);
+      if (!g) return core::Error::NotFound("no such group");
+      HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, *g, who.account_id));
+      if (!domain::CanSeeGroup({g->visibility, view.membership})) return core::Error::NotFound("no such group");
+      if (!view.can_post) return core::Error::PermissionDenied("join the group to post in it");
+      group = *g;
+    }
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group));
+    Post p;
+    p.author_id = who.account_id;
+    p.kind = draft.kind;
+    p.title = draft.title;
+    p.body = draft.body;
+    p.body_html = domain::RenderMarkdown(draft.body);
+    p.link_url = draft.link_url;
+    if (group) p.group_id = group->id;
+    p.topics = TopicsOf(draft);
+    p.created_at = p.updated_at = now;
+    HALLWAY_TRY_ASSIGN(p.id, store::InsertPost(tx, p, mentions));
+    nlohmann::json payload = {{"topics", p.topics}, {"mentions", mentions}};
+    HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", ObjectType(p.kind), std::to_string(p.id),
+                                     AudienceFor(group), group ? "Group" : "", group ? std::to_string(group->id) : "",
+                                     payload.dump()));
+    HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
+    return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
+core::Result<PostView> PostService::Get(const Principal& who, domain::PostId id) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    return DecorateOne(tx, std::move(r.post), who);
+  });
+}
+
+core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id,
+                                         std::optional<std::string> title, std::optional<std::string> body) {
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    if (r.post.author_id != who.account_id) return core::Error::PermissionDenied("only the author may edit a post");
+    domain::PostDraft draft{r.post.kind, title.value_or(r.post.title), body.value_or(r.post.body), r.post.link_url};
+    HALLWAY_TRY_ASSIGN(draft, domain::ValidateDraft(draft));
+    if (draft.title == r.post.title && draft.body == r.post.body) return DecorateOne(tx, std::move(r.post), who);
+    std::optional<domain::Group> group;
+    if (r.group) group = r.group->group;
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group));
+    Post p = r.post;
+    p.title = draft.title;
+    p.body = draft.body;
+    p.body_html = domain::RenderMarkdown(draft.body);
+    p.topics = TopicsOf(draft);
+    p.revision += 1;
+    p.updated_at = now;
+    HALLWAY_TRY(store::UpdatePost(tx, p, mentions));
+    HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Update", ObjectType(p.kind), std::to_string(p.id),
+                                     AudienceFor(group), "", "",
+                                     nlohmann::json{{"revision", p.revision}}.dump()));
+    HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
+    return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
+core::Status PostService::Delete(const Principal& who, domain::PostId id) {
+  const core::Micros now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    const bool moderator = r.group && r.group->can_moderate;
+    if (r.post.author_id != who.account_id && !moderator && who.role != domain::Role::kAdmin) {
+      return core::Error::PermissionDenied("only the author, the group's facilitators or an admin may delete it");
+    }
+    HALLWAY_TRY(store::MarkPostDeleted(tx, id, now));
+    std::optional<domain::Group> group;
+    if (r.group) group = r.group->group;
+    return AppendSocialActivity(tx, now, who.account_id, "Delete", ObjectType(r.post.kind), std::to_string(id),
+                                AudienceFor(group));
+  });
+}
+
+core::Result<std::vector<domain::PostRevision>> PostService::Revisions(const Principal& who, domain::PostId id) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<domain::PostRevision>> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    return store::ListRevisions(tx, r.post.id);
+  });
+}
+
+core::Result<std::vector<CommentView>> PostService::Comments(const Principal& who, domain::PostId id) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<CommentView>> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(auto comments, store::ListComments(tx, r.post.id));
+    std::vector<domain::AccountId> authors;
+    for (const auto& c : comments) authors.push_back(c.author_id);
+    HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, authors));
+    std::vector<CommentView> out;
+    for (auto& c : comments) {
+      const domain::AccountId author = c.author_id;
+      out.push_back({std::move(c), accounts[author]});
+    }
+    return out;
+  });
+}
+
+core::Result<CommentView> PostService::AddComment(const Principal& who, domain::PostId id,
+                                                  const std::string& raw, std::optional<std::int64_t> parent_id) {
+  HALLWAY_TRY_ASSIGN(std::string body, domain::ValidateComment(raw));
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<CommentView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to comment");
+    if (parent_id) {
+      auto parent = store::GetComment(tx, *parent_id);
+      if (!parent || parent->post_id != id) {
+        return core::Error::InvalidArgument("parent_id is not a comment of this post",
+                                            {{"parent_id", "is not a comment of this post"}});
+      }
+    }
+    std::optional<domain::Group> group;
+    if (r.group) group = r.group->group;
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, body, group));
+    domain::Comment c;
+    c.post_id = id;
+    c.parent_id = parent_id;
+    c.author_id = who.account_id;
+    c.body = body;
+    c.body_html = domain::RenderMarkdown(body);
+    c.created_at = now;
+    HALLWAY_TRY_ASSIGN(c, store::InsertComment(tx, c));
+    HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", "Comment", std::to_string(c.id),
+                                     AudienceFor(group), ObjectType(r.post.kind), std::to_string(id),
+                                     nlohmann::json{{"mentions", mentions}}.dump()));
+    HALLWAY_TRY_ASSIGN(auto authors, store::GetAccountsById(tx, {who.account_id}));
+    return CommentView{c, authors[who.account_id]};
+  });
+}
+
+core::Result<PostView> PostService::React(const Principal& who, domain::PostId id, const std::string& kind,
+                                          bool on) {
+  if (!domain::IsReactionKind(kind)) {
+    return core::Error::NotFound("no such reaction '" + kind + "'; use like, insightful or thanks");
+  }
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to react");
+    HALLWAY_TRY_ASSIGN(bool changed, store::SetReaction(tx, id, who.account_id, kind, on, now));
+    if (changed) {
+      std::optional<domain::Group> group;
+      if (r.group) group = r.group->group;
+      HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, on ? "Like" : "Undo", ObjectType(r.post.kind),
+                                       std::to_string(id), AudienceFor(group), "", "",
+                                       nlohmann::json{{"reaction", kind}}.dump()));
+    }
+    return DecorateOne(tx, std::move(r.post), who);
+  });
+}
+
+core::Result<PostPageView> PostService::Stream(const Principal& who, store::StreamQuery q) {
+  q.viewer = who.account_id;
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostPageView> {
+    HALLWAY_TRY_ASSIGN(store::PostPage page, store::ListStream(tx, q));
+    PostPageView out;
+    out.next_cursor = page.next_cursor;
+    HALLWAY_TRY_ASSIGN(out.items, Decorate(tx, std::move(page.items), who));
+    return out;
+  });
+}
+
+core::Result<PostPageView> PostService::Home(const Principal& who, int limit, const std::string& after) {
+  store::StreamQuery q;
+  q.kind = store::StreamKind::kHome;
+  q.limit = limit;
+  q.after = after;
+  return Stream(who, q);
+}
+
+core::Result<PostPageView> PostService::ByPerson(const Principal& who, const std::string& handle, int limit,
+                                                 const std::string& after) {
+  auto person = store::ReadTx(ctx_.db, [&](store::Tx& tx) { return store::GetAccountByHandle(tx, handle); });
+  if (!person || person->status != domain::AccountStatus::kActive) {
+    return core::Error::NotFound("no person with handle '" + handle + "'");
+  }
+  store::StreamQuery q;
+  q.kind = store::StreamKind::kPerson;
+  q.person = person->id;
+  q.limit = limit;
+  q.after = after;
+  return Stream(who, q);
+}
+
+core::Result<PostPageView> PostService::InGroup(const Principal& who, const std::string& slug, int limit,
+                                                const std::string& after) {
+  auto view = store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<GroupView> {
+    auto g = store::GetGroupBySlug(tx, slug);
+    if (!g) return core::Error::NotFound("no such group");
+    return ViewOf(tx, *g, who.account_id);
+  });
+  if (!view) return view.error();
+  if (!domain::CanSeeGroup({view->group.visibility, view->membership})) {
+    return core::Error::NotFound("no such group");
+  }
+  if (!view->can_read) return core::Error::PermissionDenied("join the group to read its posts");
+  store::StreamQuery q;
+  q.kind = store::StreamKind::kGroup;
+  q.group = view->group.id;
+  q.limit = limit;
+  q.after = after;
+  return Stream(who, q);
+}
+
+core::Result<PostPageView> PostService::WithTopic(const Principal& who, const std::string& raw, int limit,
+                                                  const std::string& after) {
+  HALLWAY_TRY_ASSIGN(std::string topic, domain::NormalizeTopic(raw));
+  store::StreamQuery q;
+  q.kind = store::StreamKind::kTopic;
+  q.topic = topic;
+  q.limit = limit;
+  q.after = after;
+  return Stream(who, q);
+}
+
+}  // namespace hallway::service

@@ -1,0 +1,82 @@
+// PostService: sharing posts to the organization or a group, editing with
+// history, deleting, comments, reactions, and the streams. Reads go through
+// the privacy policy: a post the viewer may not read is "not found".
+// Thread-safe.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/social/post.h"
+#include "service/group_service.h"
+#include "service/service_context.h"
+#include "store/post_store.h"
+
+namespace hallway::service {
+
+// A post with everything a reader sees around it.
+struct PostView {
+  domain::Post post;
+  domain::Account author;
+  std::optional<domain::Group> group;
+  std::vector<std::string> mentions;  // handles
+  std::map<std::string, std::int64_t> reactions;
+  std::vector<std::string> my_reactions;
+  bool can_edit = false;
+  bool can_delete = false;
+  bool can_comment = false;
+};
+
+struct CommentView {
+  domain::Comment comment;
+  domain::Account author;
+};
+
+struct NewPost {
+  domain::PostDraft draft;
+  std::string group_slug;  // "" for the whole organization
+};
+
+struct PostPageView {
+  std::vector<PostView> items;
+  std::string next_cursor;
+};
+
+class PostService {
+ public:
+  explicit PostService(ServiceContext& ctx) : ctx_(ctx) {}
+
+  // Errors: kInvalidArgument (fields; mentions of people who could not see
+  // it), kNotFound (group), kPermissionDenied (not a member).
+  core::Result<PostView> Create(const Principal& who, const NewPost& in);
+  core::Result<PostView> Get(const Principal& who, domain::PostId id);
+  // The author edits title and body; each edit is kept as a revision.
+  core::Result<PostView> Edit(const Principal& who, domain::PostId id, std::optional<std::string> title,
+                              std::optional<std::string> body);
+  // The author, a moderator of its group, or an organization admin.
+  core::Status Delete(const Principal& who, domain::PostId id);
+  core::Result<std::vector<domain::PostRevision>> Revisions(const Principal& who, domain::PostId id);
+
+  core::Result<std::vector<CommentView>> Comments(const Principal& who, domain::PostId id);
+  core::Result<CommentView> AddComment(const Principal& who, domain::PostId id, const std::string& body,
+                                       std::optional<std::int64_t> parent_id);
+  core::Result<PostView> React(const Principal& who, domain::PostId id, const std::string& kind, bool on);
+
+  // Streams, newest first. Group streams need read access (else kNotFound
+  // or kPermissionDenied); topic streams only list what the viewer may see.
+  core::Result<PostPageView> Home(const Principal& who, int limit, const std::string& after);
+  core::Result<PostPageView> ByPerson(const Principal& who, const std::string& handle, int limit,
+                                      const std::string& after);
+  core::Result<PostPageView> InGroup(const Principal& who, const std::string& slug, int limit,
+                                     const std::string& after);
+  core::Result<PostPageView> WithTopic(const Principal& who, const std::string& topic, int limit,
+                                       const std::string& after);
+
+ private:
+  core::Result<PostPageView> Stream(const Principal& who, store::StreamQuery q);
+  ServiceContext& ctx_;
+};
+
+}  // namespace hallway::service
