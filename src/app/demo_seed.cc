@@ -1,5 +1,8 @@
 #include "app/demo_seed.h"
 
+#include "app/demo_rng.h"
+#include "app/demo_social_seed.h"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -14,24 +17,6 @@
 namespace hallway::app {
 namespace {
 
-// A small deterministic generator (SplitMix64), so the demo is identical on
-// every machine and standard library.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
-  template <typename T, std::size_t N>
-  const T& Pick(const std::array<T, N>& a) { return a[Below(N)]; }
-
- private:
-  std::uint64_t state_;
-};
 
 struct Team {
   const char* name;
@@ -169,8 +154,10 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
     people.push_back(demo);
     for (int i = 2; i < kDemoPeople; ++i) people.push_back(Person(rng, i, hash, now, handles));
     int done = 0;
+    std::vector<domain::Account> saved_people;
     for (auto& p : people) {
       HALLWAY_TRY_ASSIGN(domain::Account saved, store::InsertAccount(tx, p));
+      saved_people.push_back(saved);
       domain::Activity act;
       act.published_at = saved.created_at;
       act.actor_id = saved.id;
@@ -185,7 +172,7 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
         progress(done, static_cast<int>(people.size()));
       }
     }
-    return core::Ok();
+    return SeedDemoSocial(tx, saved_people, rng, now);
   });
 }
 
