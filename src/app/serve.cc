@@ -11,9 +11,12 @@
 #include "http/routes.h"
 #include "http/server.h"
 #include "jobs/mail_job.h"
+#include "jobs/notification_consumer.h"
+#include "jobs/periodic_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/follow_service.h"
+#include "service/notification_service.h"
 #include "service/group_service.h"
 #include "service/post_service.h"
 #include "service/profile_service.h"
@@ -113,19 +116,21 @@ int RunServe(const ParsedCommand& cmd) {
   service::FollowService follows(ctx);
   service::GroupService groups(ctx);
   service::PostService posts(ctx);
+  service::NotificationService notification_service(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
   http::FollowHandlers follow_handlers(follows);
   http::GroupHandlers group_handlers(groups);
   http::PostHandlers post_handlers(posts);
+  http::NotificationHandlers notification_handlers(notification_service);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
-                           follow_handlers, group_handlers, post_handlers, metrics,
+                           follow_handlers, group_handlers, post_handlers, notification_handlers, metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;
@@ -134,9 +139,24 @@ int RunServe(const ParsedCommand& cmd) {
     log.Error("web UI not served: " + s.error().message() + " (the API still works)");
   }
 
-  jobs::MailJob mail(database, clock,
-                     jobs::SmtpClient({smtp.host, smtp.port, c.mail_from, 10}), log);
-  if (!c.smtp.empty()) mail.Start(1000);
+  jobs::MailJob mail(database, clock, jobs::SmtpClient({smtp.host, smtp.port, c.mail_from, 10}), log);
+  jobs::PeriodicJob mail_loop("mail", 1000, [&mail]() -> core::Status {
+    auto sent = mail.RunOnce();
+    if (!sent) return sent.error();
+    return core::Ok();
+  }, log);
+  if (!c.smtp.empty()) mail_loop.Start();
+
+  // Activity-log consumers: derived state follows the log by durable cursor.
+  jobs::NotificationConsumer notifications(database);
+  jobs::ConsumerRunner consumers(database, clock);
+  consumers.Add(&notifications);
+  jobs::PeriodicJob consumer_loop("consumers", 250, [&consumers]() -> core::Status {
+    auto handled = consumers.CatchUp();
+    if (!handled) return handled.error();
+    return core::Ok();
+  }, log);
+  consumer_loop.Start();
 
   http::ServerOptions so;
   so.host = listen->host;
@@ -155,7 +175,8 @@ int RunServe(const ParsedCommand& cmd) {
                 .Str("database", c.database.rfind("sqlite:", 0) == 0 ? c.database : "postgresql")
                 .Finish());
   server.Run();
-  mail.Stop();
+  consumer_loop.Stop();
+  mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);
   return 0;
 }

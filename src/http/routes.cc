@@ -93,6 +93,12 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/people/{handle}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::ByPerson)});
   r.Add({verb::get, "/api/v1/topics/{topic}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::WithTopic)});
 
+  // Notifications.
+  r.Add({verb::get, "/api/v1/notifications", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::List)});
+  r.Add({verb::get, "/api/v1/notifications/unread-count", Access::kSignedIn,
+         bind(d.notifications, &NotificationHandlers::UnreadCount)});
+  r.Add({verb::post, "/api/v1/notifications/read", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::MarkRead)});
+
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});
   r.Add({verb::patch, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::PatchSettings)});

@@ -6,6 +6,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -20,6 +21,7 @@ struct RouteDeps {
   FollowHandlers& follows;
   GroupHandlers& groups;
   PostHandlers& posts;
+  NotificationHandlers& notifications;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

@@ -32,26 +32,4 @@ core::Result<int> MailJob::RunOnce() {
   return delivered;
 }
 
-void MailJob::Start(int interval_ms) {
-  thread_ = std::thread([this, interval_ms] {
-    std::unique_lock lock(mu_);
-    while (!stopping_) {
-      lock.unlock();
-      auto r = RunOnce();
-      if (!r) log_.Error("mail job: " + r.error().message());
-      lock.lock();
-      cv_.wait_for(lock, std::chrono::milliseconds(interval_ms), [&] { return stopping_; });
-    }
-  });
-}
-
-void MailJob::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
 }  // namespace hallway::jobs

@@ -5,14 +5,9 @@
 // the relay accepted it. A 5xx rejection is retried at the cap, so a fixed
 // relay configuration still delivers it.
 //
-// Thread-safety: RunOnce may be called from one thread at a time; Start
-// runs it on an internal thread until Stop.
+// Thread-safety: RunOnce may be called from one thread at a time (serve
+// runs it from a PeriodicJob).
 #pragma once
-
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "core/clock.h"
 #include "core/log.h"
@@ -25,23 +20,15 @@ class MailJob {
  public:
   MailJob(store::Database& db, const core::Clock& clock, SmtpClient smtp, core::Logger& log)
       : db_(db), clock_(clock), smtp_(std::move(smtp)), log_(log) {}
-  ~MailJob() { Stop(); }
 
   // Tries every due message once. Returns how many were delivered.
   core::Result<int> RunOnce();
-  // Polls every `interval_ms` on a background thread.
-  void Start(int interval_ms);
-  void Stop();
 
  private:
   store::Database& db_;
   const core::Clock& clock_;
   SmtpClient smtp_;
   core::Logger& log_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread thread_;
 };
 
 }  // namespace hallway::jobs

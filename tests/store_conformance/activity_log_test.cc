@@ -140,3 +140,48 @@ TEST_P(StoreTest, MailOutboxRetriesUntilSent) {
 
 }  // namespace
 }  // namespace hallway::testing
+
+#include "jobs/notification_consumer.h"
+#include "store/account_store.h"
+#include "store/notification_store.h"
+
+namespace hallway::testing {
+namespace {
+
+TEST_P(StoreTest, NotificationConsumerIsIdempotentUnderReplay) {
+  auto ids = store::WriteTx(*db_, [](Tx& tx) -> core::Result<std::pair<std::int64_t, std::int64_t>> {
+    HALLWAY_TRY_ASSIGN(auto ana, store::InsertAccount(tx, NewAccount("ana")));
+    HALLWAY_TRY_ASSIGN(auto ben, store::InsertAccount(tx, NewAccount("ben")));
+    domain::Activity follow;
+    follow.published_at = 5;
+    follow.actor_id = ben.id;
+    follow.verb = "Follow";
+    follow.object_type = "Person";
+    follow.object_id = std::to_string(ana.id);
+    follow.audience = "public";
+    HALLWAY_TRY_ASSIGN(auto first, store::AppendActivity(tx, follow));
+    domain::Activity self = follow;
+    self.actor_id = ana.id;  // following oneself notifies nobody
+    HALLWAY_TRY_ASSIGN(auto second, store::AppendActivity(tx, self));
+    (void)first;
+    (void)second;
+    return std::pair{ana.id, ben.id};
+  });
+  ASSERT_TRUE(ids);
+  core::ManualClock clock(1);
+  jobs::NotificationConsumer consumer(*db_);
+  jobs::ConsumerRunner runner(*db_, clock);
+  runner.Add(&consumer);
+  ASSERT_TRUE(runner.CatchUp());
+  // Simulate a crash after the inserts but before the cursor moved: replay.
+  ASSERT_TRUE(db_->Write([](Tx& tx) { return store::SaveCursor(tx, "notifications", 0, 2); }));
+  ASSERT_TRUE(runner.CatchUp());
+  auto inbox = store::ReadTx(*db_, [&](Tx& tx) { return store::ListNotifications(tx, ids->first, false, 10, ""); });
+  ASSERT_TRUE(inbox);
+  ASSERT_EQ(inbox->items.size(), 1u);
+  EXPECT_EQ(inbox->items[0].kind, "follow");
+  EXPECT_EQ(inbox->items[0].actor_id.value_or(0), ids->second);
+}
+
+}  // namespace
+}  // namespace hallway::testing

@@ -12,6 +12,9 @@ const std::vector<Migration>& AllMigrations() {
       {2, "social",
 #include "store/migrations/migration_0002_social.inc"
       },
+      {3, "notifications",
+#include "store/migrations/migration_0003_notifications.inc"
+      },
   };
   return kAll;
 }

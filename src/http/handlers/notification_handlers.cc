@@ -1,0 +1,68 @@
+#include "http/handlers/notification_handlers.h"
+
+#include "http/handlers/social_views.h"
+#include "http/json_io.h"
+#include "http/problem.h"
+
+namespace hallway::http {
+
+Response NotificationHandlers::List(Request& req) {
+  auto limit = LimitParam(req, 20, 100);
+  if (!limit) return ProblemResponse(req, limit.error());
+  const std::string unread = req.Query("unread");
+  auto page = notifications_.List(req.Who(), unread == "1" || unread == "true", *limit, req.Query("cursor"));
+  if (!page) return ProblemResponse(req, page.error());
+  Json items = Json::array();
+  for (const auto& v : page->items) {
+    const auto& n = v.record;
+    items.push_back({{"id", n.id},
+                     {"kind", n.kind},
+                     {"actor", v.actor ? PersonSummaryJson(*v.actor) : Json(nullptr)},
+                     {"text", v.text},
+                     {"url", v.url},
+                     {"post_id", n.post_id ? Json(*n.post_id) : Json(nullptr)},
+                     {"read", n.read_at.has_value()},
+                     {"created_at", core::FormatRfc3339(n.created_at)}});
+  }
+  return JsonResponse(req, bhttp::status::ok,
+                      {{"items", items},
+                       {"next_cursor", page->next_cursor.empty() ? Json(nullptr) : Json(page->next_cursor)},
+                       {"unread_count", page->unread_count}});
+}
+
+Response NotificationHandlers::UnreadCount(Request& req) {
+  auto n = notifications_.UnreadCount(req.Who());
+  if (!n) return ProblemResponse(req, n.error());
+  return JsonResponse(req, bhttp::status::ok, {{"unread_count", *n}});
+}
+
+Response NotificationHandlers::MarkRead(Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"ids", "all"}); !s) return ProblemResponse(req, s.error());
+  std::vector<std::int64_t> ids;
+  const bool all = body->value("all", false) == true;
+  if (auto it = body->find("ids"); it != body->end()) {
+    bool ok = it->is_array();
+    for (const auto& v : ok ? *it : Json::array()) {
+      if (!v.is_number_integer()) {
+        ok = false;
+        break;
+      }
+      ids.push_back(v.get<std::int64_t>());
+    }
+    if (!ok) {
+      return ProblemResponse(req, core::Error::InvalidArgument("ids must be a list of notification ids",
+                                                               {{"ids", "must be a list of whole numbers"}}));
+    }
+  }
+  if (ids.empty() && !all) {
+    return ProblemResponse(req, core::Error::InvalidArgument("send ids, or all: true",
+                                                             {{"ids", "name notifications, or send all: true"}}));
+  }
+  auto unread = notifications_.MarkRead(req.Who(), all ? std::vector<std::int64_t>{} : ids);
+  if (!unread) return ProblemResponse(req, unread.error());
+  return JsonResponse(req, bhttp::status::ok, {{"unread_count", *unread}});
+}
+
+}  // namespace hallway::http

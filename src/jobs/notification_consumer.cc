@@ -1,0 +1,106 @@
+#include "jobs/notification_consumer.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "store/notification_store.h"
+#include "store/post_store.h"
+
+namespace hallway::jobs {
+namespace {
+
+bool IsPostType(const std::string& t) {
+  return t == "Note" || t == "Article" || t == "Question" || t == "Link";
+}
+
+std::int64_t ToId(const std::string& s) {
+  try {
+    return std::stoll(s);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+std::vector<std::int64_t> MentionIds(const std::string& payload) {
+  std::vector<std::int64_t> out;
+  auto j = nlohmann::json::parse(payload, nullptr, false);
+  if (j.is_object() && j.contains("mentions") && j["mentions"].is_array()) {
+    for (const auto& m : j["mentions"]) {
+      if (m.is_number_integer()) out.push_back(m.get<std::int64_t>());
+    }
+  }
+  return out;
+}
+
+std::string PayloadString(const std::string& payload, const char* key) {
+  auto j = nlohmann::json::parse(payload, nullptr, false);
+  if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
+  return "";
+}
+
+// Collects the notifications one activity causes.
+core::Status Notify(store::Tx& tx, const domain::Activity& a) {
+  if (!a.actor_id) return core::Ok();
+  const domain::AccountId actor = *a.actor_id;
+  std::set<std::pair<domain::AccountId, std::string>> sent;
+  auto add = [&](domain::AccountId recipient, const std::string& kind, std::optional<std::int64_t> post,
+                 std::optional<std::int64_t> group, const std::string& detail = "") -> core::Status {
+    if (recipient == actor || recipient == 0 || !sent.insert({recipient, kind}).second) return core::Ok();
+    store::NotificationRecord n;
+    n.recipient_id = recipient;
+    n.activity_id = a.id;
+    n.kind = kind;
+    n.actor_id = actor;
+    n.post_id = post;
+    n.group_id = group;
+    n.detail = detail;
+    n.created_at = a.published_at;
+    auto r = store::InsertNotification(tx, n);
+    if (!r) return r.error();
+    return core::Ok();
+  };
+  const std::optional<std::int64_t> target_group =
+      a.target_type == "Group" ? std::optional(ToId(a.target_id)) : std::nullopt;
+
+  if (a.verb == "Create" && IsPostType(a.object_type)) {
+    const std::int64_t post = ToId(a.object_id);
+    for (auto id : MentionIds(a.payload)) HALLWAY_TRY(add(id, "mention", post, target_group));
+  } else if (a.verb == "Create" && a.object_type == "Comment") {
+    const std::int64_t post_id = ToId(a.target_id);
+    for (auto id : MentionIds(a.payload)) HALLWAY_TRY(add(id, "mention", post_id, std::nullopt));
+    auto comment = store::GetComment(tx, ToId(a.object_id));
+    if (comment && comment->parent_id) {
+      auto parent = store::GetComment(tx, *comment->parent_id);
+      if (parent) HALLWAY_TRY(add(parent->author_id, "reply", post_id, std::nullopt));
+    }
+    auto post = store::GetPost(tx, post_id);
+    if (post) HALLWAY_TRY(add(post->author_id, "reply", post_id, std::nullopt));
+  } else if (a.verb == "Like" && IsPostType(a.object_type)) {
+    auto post = store::GetPost(tx, ToId(a.object_id));
+    if (post) HALLWAY_TRY(add(post->author_id, "reaction", post->id, std::nullopt, PayloadString(a.payload, "reaction")));
+  } else if (a.verb == "Follow" && a.object_type == "Person") {
+    HALLWAY_TRY(add(ToId(a.object_id), "follow", std::nullopt, std::nullopt));
+  } else if (a.verb == "Invite" && a.object_type == "Person") {
+    HALLWAY_TRY(add(ToId(a.object_id), "group_invitation", std::nullopt, target_group));
+  } else if (a.verb == "Offer" && a.object_type == "Group") {
+    const std::int64_t group = ToId(a.object_id);
+    HALLWAY_TRY_ASSIGN(auto moderators, store::GroupModerators(tx, group));
+    for (auto id : moderators) HALLWAY_TRY(add(id, "group_request", std::nullopt, group));
+  } else if (a.verb == "Accept" && a.object_type == "Membership") {
+    HALLWAY_TRY(add(ToId(a.object_id), "group_approved", std::nullopt, target_group));
+  }
+  return core::Ok();
+}
+
+}  // namespace
+
+core::Status NotificationConsumer::Handle(const std::vector<domain::Activity>& batch) {
+  // One transaction per batch: the runner saves the cursor only after this
+  // committed, and a replay re-inserts nothing thanks to the unique key.
+  return db_.Write([&](store::Tx& tx) -> core::Status {
+    for (const auto& a : batch) HALLWAY_TRY(Notify(tx, a));
+    return core::Ok();
+  });
+}
+
+}  // namespace hallway::jobs

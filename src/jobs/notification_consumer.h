@@ -1,0 +1,27 @@
+// NotificationConsumer: turns activities into in-app notifications.
+//
+// Follows the activity log like any consumer (see activity_consumer.h):
+// mentions, replies to one's posts and comments, reactions to one's posts,
+// new followers, group invitations, join requests (to moderators) and
+// approvals. Writing is idempotent (one row per recipient, activity and
+// kind), so replaying a batch after a crash creates no duplicates. Nobody is
+// notified of their own actions. Thread-safety: driven by one runner thread.
+#pragma once
+
+#include "core/clock.h"
+#include "jobs/activity_consumer.h"
+#include "store/database.h"
+
+namespace hallway::jobs {
+
+class NotificationConsumer final : public ActivityConsumer {
+ public:
+  explicit NotificationConsumer(store::Database& db) : db_(db) {}
+  std::string Name() const override { return "notifications"; }
+  core::Status Handle(const std::vector<domain::Activity>& batch) override;
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace hallway::jobs

@@ -1,0 +1,93 @@
+#include "store/notification_store.h"
+
+namespace hallway::store {
+namespace {
+
+// A notification is visible if it has no post, or its post still exists and
+// the recipient may read it (the rule of domain/privacy/policy.h).
+constexpr const char* kVisible =
+    "(n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.post_id AND p.deleted = 0 AND "
+    "(p.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = p.group_id AND "
+    "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id "
+    "AND vm.account_id = n.recipient_id AND vm.state = 'active'))))";
+
+Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+
+}  // namespace
+
+core::Result<bool> InsertNotification(Tx& tx, const NotificationRecord& n) {
+  HALLWAY_TRY_ASSIGN(
+      std::int64_t inserted,
+      tx.Exec("INSERT INTO notifications (recipient_id, activity_id, kind, actor_id, post_id, group_id, "
+              "detail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+              {n.recipient_id, n.activity_id, n.kind, OptValue(n.actor_id), OptValue(n.post_id),
+               OptValue(n.group_id), n.detail, n.created_at}));
+  return inserted > 0;
+}
+
+core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recipient, bool unread_only,
+                                                 int limit, const std::string& after) {
+  std::int64_t before = 0;
+  if (!after.empty()) {
+    try {
+      std::size_t used = 0;
+      before = std::stoll(after, &used);
+      if (used != after.size() || before <= 0) before = -1;
+    } catch (const std::exception&) {
+      before = -1;
+    }
+    if (before < 0) return core::Error::InvalidArgument("cursor is malformed", {{"cursor", "is malformed"}});
+  }
+  std::string sql =
+      "SELECT n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, "
+      "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = $1 AND (CAST($2 AS BIGINT) = 0 "
+      "OR n.id < $2) AND " + std::string(kVisible);
+  if (unread_only) sql += " AND n.read_at IS NULL";
+  sql += " ORDER BY n.id DESC LIMIT $3";
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, {recipient, before, std::int64_t{limit + 1}}));
+  NotificationPage page;
+  for (const Row& r : rows) {
+    page.items.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
+                          r.Text(7), r.Int(8), r.OptInt(9)});
+  }
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = std::to_string(page.items.back().id);
+  }
+  return page;
+}
+
+core::Result<std::int64_t> CountUnread(Tx& tx, domain::AccountId recipient) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COUNT(*) FROM notifications n WHERE n.recipient_id = $1 AND "
+                                         "n.read_at IS NULL AND " + std::string(kVisible),
+                                         {recipient}));
+  return rows.at(0).Int(0);
+}
+
+core::Status MarkRead(Tx& tx, domain::AccountId recipient, const std::vector<std::int64_t>& ids,
+                      core::Micros now) {
+  if (ids.empty()) {
+    auto r = tx.Exec("UPDATE notifications SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL",
+                     {recipient, now});
+    if (!r) return r.error();
+    return core::Ok();
+  }
+  for (std::int64_t id : ids) {
+    auto r = tx.Exec("UPDATE notifications SET read_at = $3 WHERE recipient_id = $1 AND id = $2 AND "
+                     "read_at IS NULL",
+                     {recipient, id, now});
+    if (!r) return r.error();
+  }
+  return core::Ok();
+}
+
+core::Result<std::vector<domain::AccountId>> GroupModerators(Tx& tx, std::int64_t group) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT account_id FROM group_members WHERE group_id = $1 AND state = "
+                                         "'active' AND role IN ('owner', 'facilitator')",
+                                         {group}));
+  std::vector<domain::AccountId> out;
+  for (const Row& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+}  // namespace hallway::store

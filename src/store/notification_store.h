@@ -1,0 +1,50 @@
+// Notification repository: the inbox of each person. Rows are written by
+// the notification consumer (idempotently: one row per recipient, activity
+// and kind) and read back filtered by the privacy rule of their post, so a
+// notification about a post the person can no longer see disappears.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/accounts/account.h"
+#include "store/database.h"
+
+namespace hallway::store {
+
+struct NotificationRecord {
+  std::int64_t id = 0;
+  domain::AccountId recipient_id = 0;
+  std::int64_t activity_id = 0;
+  std::string kind;  // mention, reply, reaction, follow, group_invitation, group_request, group_approved
+  std::optional<domain::AccountId> actor_id;
+  std::optional<std::int64_t> post_id;
+  std::optional<std::int64_t> group_id;
+  std::string detail;  // e.g. the reaction kind
+  core::Micros created_at = 0;
+  std::optional<core::Micros> read_at;
+};
+
+// Inserts unless the same (recipient, activity, kind) exists. Returns true
+// if inserted.
+core::Result<bool> InsertNotification(Tx& tx, const NotificationRecord& n);
+
+struct NotificationPage {
+  std::vector<NotificationRecord> items;
+  std::string next_cursor;
+};
+
+// Returns the recipient's notifications, newest first, that they may still
+// see. `unread_only` limits to unread ones.
+core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recipient, bool unread_only,
+                                                 int limit, const std::string& after);
+core::Result<std::int64_t> CountUnread(Tx& tx, domain::AccountId recipient);
+// Marks the given notifications (or all when `ids` is empty) read.
+core::Status MarkRead(Tx& tx, domain::AccountId recipient, const std::vector<std::int64_t>& ids,
+                      core::Micros now);
+
+// The accounts that moderate `group` (active owners and facilitators).
+core::Result<std::vector<domain::AccountId>> GroupModerators(Tx& tx, std::int64_t group);
+
+}  // namespace hallway::store
