@@ -15,6 +15,7 @@
 #include "jobs/periodic_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
+#include "service/feed_service.h"
 #include "service/follow_service.h"
 #include "service/notification_service.h"
 #include "service/group_service.h"
@@ -117,6 +118,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::GroupService groups(ctx);
   service::PostService posts(ctx);
   service::NotificationService notification_service(ctx);
+  service::FeedService feed_service(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -124,13 +126,15 @@ int RunServe(const ParsedCommand& cmd) {
   http::GroupHandlers group_handlers(groups);
   http::PostHandlers post_handlers(posts);
   http::NotificationHandlers notification_handlers(notification_service);
+  http::FeedHandlers feed_handlers(feed_service, posts, sc.base_url);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
-                           follow_handlers, group_handlers, post_handlers, notification_handlers, metrics,
+                           follow_handlers, group_handlers, post_handlers, notification_handlers,
+                           feed_handlers, metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;

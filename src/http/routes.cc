@@ -93,6 +93,19 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/people/{handle}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::ByPerson)});
   r.Add({verb::get, "/api/v1/topics/{topic}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::WithTopic)});
 
+  r.Add({verb::put, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Close)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Reopen)});
+
+  // Atom feeds: the session cookie or ?token= (the person's feed token).
+  r.Add({verb::get, "/api/v1/me/feed-token", Access::kSignedIn, bind(d.feeds, &FeedHandlers::TokenStatus)});
+  r.Add({verb::post, "/api/v1/me/feed-token", Access::kSignedIn, bind(d.feeds, &FeedHandlers::RotateToken)});
+  r.Add({verb::delete_, "/api/v1/me/feed-token", Access::kSignedIn, bind(d.feeds, &FeedHandlers::RevokeToken)});
+  r.Add({verb::get, "/feeds/home.atom", Access::kPublic, bind(d.feeds, &FeedHandlers::Home)});
+  r.Add({verb::get, "/feeds/people/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Person)});
+  r.Add({verb::get, "/feeds/groups/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Group)});
+  r.Add({verb::get, "/feeds/topics/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Topic)});
+  r.Add({verb::get, "/feeds/posts/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Thread)});
+
   // Notifications.
   r.Add({verb::get, "/api/v1/notifications", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::List)});
   r.Add({verb::get, "/api/v1/notifications/unread-count", Access::kSignedIn,

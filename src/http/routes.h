@@ -6,6 +6,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/feed_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/metrics.h"
@@ -22,6 +23,7 @@ struct RouteDeps {
   GroupHandlers& groups;
   PostHandlers& posts;
   NotificationHandlers& notifications;
+  FeedHandlers& feeds;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

@@ -94,6 +94,8 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     }
     v.can_edit = p.author_id == who.account_id;
     v.can_delete = v.can_edit || moderator || who.role == domain::Role::kAdmin;
+    v.can_close = v.can_edit || moderator || who.role != domain::Role::kMember;
+    if (p.closed) v.can_comment = false;
     v.post = std::move(p);
     out.push_back(std::move(v));
   }
@@ -208,6 +210,26 @@ core::Status PostService::Delete(const Principal& who, domain::PostId id) {
   });
 }
 
+core::Result<PostView> PostService::SetClosed(const Principal& who, domain::PostId id, bool closed) {
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    const bool moderator = r.group && r.group->can_moderate;
+    if (r.post.author_id != who.account_id && !moderator && who.role == domain::Role::kMember) {
+      return core::Error::PermissionDenied("only the author or a facilitator may close or reopen a thread");
+    }
+    if (r.post.closed != closed) {
+      HALLWAY_TRY(store::SetPostClosed(tx, id, closed, now));
+      std::optional<domain::Group> group;
+      if (r.group) group = r.group->group;
+      HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Update", ObjectType(r.post.kind), std::to_string(id),
+                                       AudienceFor(group), "", "", nlohmann::json{{"closed", closed}}.dump()));
+    }
+    HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, id));
+    return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
 core::Result<std::vector<domain::PostRevision>> PostService::Revisions(const Principal& who, domain::PostId id) {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<domain::PostRevision>> {
     HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
@@ -238,6 +260,7 @@ core::Result<CommentView> PostService::AddComment(const Principal& who, domain::
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<CommentView> {
     HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
     if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to comment");
+    if (r.post.closed) return core::Error::Conflict("the thread is closed to new comments");
     if (parent_id) {
       auto parent = store::GetComment(tx, *parent_id);
       if (!parent || parent->post_id != id) {

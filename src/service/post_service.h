@@ -27,6 +27,7 @@ struct PostView {
   bool can_edit = false;
   bool can_delete = false;
   bool can_comment = false;
+  bool can_close = false;  // close or reopen the thread
 };
 
 struct CommentView {
@@ -57,6 +58,9 @@ class PostService {
                               std::optional<std::string> body);
   // The author, a moderator of its group, or an organization admin.
   core::Status Delete(const Principal& who, domain::PostId id);
+  // Closes or reopens the thread to new comments: the author, a moderator
+  // of its group, or an organization facilitator or admin.
+  core::Result<PostView> SetClosed(const Principal& who, domain::PostId id, bool closed);
   core::Result<std::vector<domain::PostRevision>> Revisions(const Principal& who, domain::PostId id);
 
   core::Result<std::vector<CommentView>> Comments(const Principal& who, domain::PostId id);

@@ -9,7 +9,7 @@ using domain::Post;
 
 constexpr const char* kPostColumns =
     "p.id, p.author_id, p.kind, p.title, p.body, p.body_html, p.link_url, p.group_id, p.revision, "
-    "p.comment_count, p.created_at, p.updated_at";
+    "p.comment_count, p.created_at, p.updated_at, p.closed";
 
 // The content rule of domain/privacy/policy.h for `p` and the viewer bound
 // at `viewer_param`: organization-wide, an open group, or a group where the
@@ -34,6 +34,7 @@ core::Result<Post> PostFromRow(const Row& r) {
   p.comment_count = r.Int(9);
   p.created_at = r.Int(10);
   p.updated_at = r.Int(11);
+  p.closed = r.Int(12) != 0;
   return p;
 }
 
@@ -129,6 +130,14 @@ core::Status UpdatePost(Tx& tx, const Post& p, const std::vector<domain::Account
                      {p.id, p.revision, p.title, p.body, p.updated_at});
   if (!rev) return rev.error();
   return WriteTopicsAndMentions(tx, p, mentions);
+}
+
+core::Status SetPostClosed(Tx& tx, domain::PostId id, bool closed, core::Micros now) {
+  HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("UPDATE posts SET closed = $2, updated_at = $3 WHERE id = $1 AND "
+                                             "deleted = 0",
+                                             {id, std::int64_t{closed ? 1 : 0}, now}));
+  if (n == 0) return core::Error::NotFound("no such post");
+  return core::Ok();
 }
 
 core::Status MarkPostDeleted(Tx& tx, domain::PostId id, core::Micros now) {

@@ -22,6 +22,8 @@ core::Result<domain::Post> GetPost(Tx& tx, domain::PostId id);
 // Stores a new revision of title/body (and topics, mentions).
 core::Status UpdatePost(Tx& tx, const domain::Post& post,
                         const std::vector<domain::AccountId>& mentions);
+// Closes (or reopens) the post's thread to new comments.
+core::Status SetPostClosed(Tx& tx, domain::PostId id, bool closed, core::Micros now);
 core::Status MarkPostDeleted(Tx& tx, domain::PostId id, core::Micros now);
 core::Result<std::vector<domain::PostRevision>> ListRevisions(Tx& tx, domain::PostId id);
 

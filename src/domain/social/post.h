@@ -68,6 +68,7 @@ struct Post {
   std::optional<GroupId> group_id;  // nullopt: the whole organization
   std::int64_t revision = 1;
   std::int64_t comment_count = 0;
+  bool closed = false;  // no new comments
   std::vector<std::string> topics;
   core::Micros created_at = 0;
   core::Micros updated_at = 0;

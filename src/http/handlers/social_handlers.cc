@@ -279,6 +279,18 @@ Response PostHandlers::Unreact(Request& req) {
   return Reply(req, posts_.React(req.Who(), *id, req.params["kind"], false), PostJson);
 }
 
+Response PostHandlers::Close(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.SetClosed(req.Who(), *id, true), PostJson);
+}
+
+Response PostHandlers::Reopen(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.SetClosed(req.Who(), *id, false), PostJson);
+}
+
 Response PostHandlers::Home(Request& req) {
   auto limit = LimitParam(req, 20, 100);
   if (!limit) return ProblemResponse(req, limit.error());

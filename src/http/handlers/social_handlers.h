@@ -54,6 +54,8 @@ class PostHandlers {
   Response AddComment(Request& req);
   Response React(Request& req);
   Response Unreact(Request& req);
+  Response Close(Request& req);
+  Response Reopen(Request& req);
   Response Home(Request& req);
   Response ByPerson(Request& req);
   Response InGroup(Request& req);

@@ -62,6 +62,8 @@ Json PostJson(const service::PostView& v) {
           {"can_edit", v.can_edit},
           {"can_delete", v.can_delete},
           {"can_comment", v.can_comment},
+          {"closed", p.closed},
+          {"can_close", v.can_close},
           {"url", "/posts/" + std::to_string(p.id)},
           {"created_at", core::FormatRfc3339(p.created_at)},
           {"updated_at", core::FormatRfc3339(p.updated_at)}};

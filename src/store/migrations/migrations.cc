@@ -15,6 +15,9 @@ const std::vector<Migration>& AllMigrations() {
       {3, "notifications",
 #include "store/migrations/migration_0003_notifications.inc"
       },
+      {4, "feeds_and_closing",
+#include "store/migrations/migration_0004_feeds_and_closing.inc"
+      },
   };
   return kAll;
 }
