@@ -62,6 +62,10 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::delete_, "/api/v1/people/{handle}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::UnfollowPerson)});
   r.Add({verb::get, "/api/v1/people/{handle}/followers", Access::kSignedIn, bind(d.follows, &FollowHandlers::Followers)});
   r.Add({verb::get, "/api/v1/people/{handle}/following", Access::kSignedIn, bind(d.follows, &FollowHandlers::Following)});
+  r.Add({verb::put, "/api/v1/people/{handle}/block", Access::kSignedIn, bind(d.follows, &FollowHandlers::Block)});
+  r.Add({verb::put, "/api/v1/people/{handle}/mute", Access::kSignedIn, bind(d.follows, &FollowHandlers::Mute)});
+  r.Add({verb::delete_, "/api/v1/people/{handle}/relation", Access::kSignedIn, bind(d.follows, &FollowHandlers::Unblock)});
+  r.Add({verb::get, "/api/v1/me/blocks", Access::kSignedIn, bind(d.follows, &FollowHandlers::MyBlocks)});
   r.Add({verb::get, "/api/v1/me/topics", Access::kSignedIn, bind(d.follows, &FollowHandlers::MyTopics)});
   r.Add({verb::get, "/api/v1/topics/{topic}", Access::kSignedIn, bind(d.follows, &FollowHandlers::Topic)});
   r.Add({verb::put, "/api/v1/topics/{topic}/follow", Access::kSignedIn, bind(d.follows, &FollowHandlers::FollowTopic)});

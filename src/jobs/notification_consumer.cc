@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/block_store.h"
 #include "store/notification_store.h"
 #include "store/post_store.h"
 
@@ -46,6 +47,8 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
   auto add = [&](domain::AccountId recipient, const std::string& kind, std::optional<std::int64_t> post,
                  std::optional<std::int64_t> group, const std::string& detail = "") -> core::Status {
     if (recipient == actor || recipient == 0 || !sent.insert({recipient, kind}).second) return core::Ok();
+    HALLWAY_TRY_ASSIGN(auto silenced, store::GetBlock(tx, recipient, actor));
+    if (silenced) return core::Ok();  // blocked or muted: not a word from them
     store::NotificationRecord n;
     n.recipient_id = recipient;
     n.activity_id = a.id;

@@ -18,6 +18,12 @@ struct FollowState {
 struct PersonFollowInfo {
   store::FollowCounts counts;
   bool followed_by_me = false;
+  std::optional<std::string> my_block;  // "block", "mute" or none
+};
+
+struct BlockView {
+  domain::Account person;
+  std::string kind;
 };
 
 struct TopicInfo {
@@ -38,6 +44,11 @@ class FollowService {
                                             const std::string& after);
   core::Result<FollowState> FollowTopic(const Principal& who, const std::string& topic, bool follow);
   core::Result<std::vector<std::string>> MyTopics(const Principal& who);
+  // Blocks or mutes a person ("block" | "mute"), or lifts it (nullopt). A
+  // block also ends follows in both directions. Errors: kInvalidArgument
+  // (yourself), kNotFound.
+  core::Status SetBlock(const Principal& who, const std::string& handle, std::optional<std::string> kind);
+  core::Result<std::vector<BlockView>> MyBlocks(const Principal& who);
   core::Result<TopicInfo> Topic(const Principal& who, const std::string& topic);
 
  private:

@@ -6,6 +6,7 @@
 #include "domain/markdown.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
+#include "store/block_store.h"
 #include "store/group_store.h"
 
 namespace hallway::service {
@@ -34,14 +35,21 @@ core::Result<Readable> ReadablePost(store::Tx& tx, domain::PostId id, domain::Ac
   return r;
 }
 
-// Resolves @mentions to active accounts and checks each can read the post.
+// Resolves @mentions to active accounts and checks each can read the post
+// and has not blocked the author.
 core::Result<std::vector<domain::AccountId>> ResolveMentions(store::Tx& tx, const std::string& text,
-                                                             const std::optional<domain::Group>& group) {
+                                                             const std::optional<domain::Group>& group,
+                                                             domain::AccountId author) {
   std::vector<domain::AccountId> ids;
   std::vector<std::string> blind;
   for (const auto& handle : domain::ExtractMentions(text)) {
     auto a = store::GetAccountByHandle(tx, handle);
     if (!a || a->status != domain::AccountStatus::kActive) continue;  // just text, e.g. "@here"
+    HALLWAY_TRY_ASSIGN(auto block, store::GetBlock(tx, a->id, author));
+    if (block == "block") {
+      return core::Error::InvalidArgument("you cannot mention @" + a->handle,
+                                          {{"body", "@" + a->handle + " cannot be mentioned by you"}});
+    }
     if (group) {
       HALLWAY_TRY_ASSIGN(auto membership, store::GetMembership(tx, group->id, a->id));
       if (!domain::CanReadGroupContent({group->visibility, membership})) {
@@ -138,7 +146,7 @@ core::Result<PostView> PostService::Create(const Principal& who, const NewPost& 
       if (!view.can_post) return core::Error::PermissionDenied("join the group to post in it");
       group = *g;
     }
-    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group));
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group, who.account_id));
     Post p;
     p.author_id = who.account_id;
     p.kind = draft.kind;
@@ -177,7 +185,7 @@ core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id
     if (draft.title == r.post.title && draft.body == r.post.body) return DecorateOne(tx, std::move(r.post), who);
     std::optional<domain::Group> group;
     if (r.group) group = r.group->group;
-    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group));
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group, who.account_id));
     Post p = r.post;
     p.title = draft.title;
     p.body = draft.body;
@@ -261,6 +269,8 @@ core::Result<CommentView> PostService::AddComment(const Principal& who, domain::
     HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
     if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to comment");
     if (r.post.closed) return core::Error::Conflict("the thread is closed to new comments");
+    HALLWAY_TRY_ASSIGN(auto block, store::GetBlock(tx, r.post.author_id, who.account_id));
+    if (block == "block") return core::Error::PermissionDenied("you cannot reply to this person");
     if (parent_id) {
       auto parent = store::GetComment(tx, *parent_id);
       if (!parent || parent->post_id != id) {
@@ -270,7 +280,7 @@ core::Result<CommentView> PostService::AddComment(const Principal& who, domain::
     }
     std::optional<domain::Group> group;
     if (r.group) group = r.group->group;
-    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, body, group));
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, body, group, who.account_id));
     domain::Comment c;
     c.post_id = id;
     c.parent_id = parent_id;

@@ -235,6 +235,9 @@ core::Result<PostPage> ListStream(Tx& tx, const StreamQuery& q) {
                     " FROM posts p JOIN accounts au ON au.id = p.author_id WHERE p.deleted = 0 AND "
                     "au.status = 'active' AND (CAST($2 AS BIGINT) = 0 OR p.id < $2) AND " +
                     VisibleToViewerSql("$1");
+  if (q.kind != StreamKind::kPerson) {
+    sql += " AND p.author_id NOT IN (SELECT blocked_id FROM person_blocks WHERE blocker_id = $1)";
+  }
   switch (q.kind) {
     case StreamKind::kHome:
       // Mine, people I follow, topics I follow, groups I am in.

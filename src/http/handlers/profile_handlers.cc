@@ -71,6 +71,7 @@ Response ProfileHandlers::GetPerson(Request& req) {
   j["followers_count"] = follow->counts.followers;
   j["following_count"] = follow->counts.following;
   j["followed_by_me"] = follow->followed_by_me;
+  j["my_relation"] = follow->my_block ? Json(*follow->my_block) : Json(nullptr);
   return JsonResponse(req, bhttp::status::ok, j);
 }
 

@@ -73,6 +73,31 @@ Response FollowHandlers::Topic(Request& req) {
   });
 }
 
+Response FollowHandlers::Block(Request& req) {
+  if (auto s = follows_.SetBlock(req.Who(), req.params["handle"], "block"); !s) return ProblemResponse(req, s.error());
+  return JsonResponse(req, bhttp::status::ok, {{"relation", "block"}});
+}
+
+Response FollowHandlers::Mute(Request& req) {
+  if (auto s = follows_.SetBlock(req.Who(), req.params["handle"], "mute"); !s) return ProblemResponse(req, s.error());
+  return JsonResponse(req, bhttp::status::ok, {{"relation", "mute"}});
+}
+
+Response FollowHandlers::Unblock(Request& req) {
+  if (auto s = follows_.SetBlock(req.Who(), req.params["handle"], std::nullopt); !s) {
+    return ProblemResponse(req, s.error());
+  }
+  return JsonResponse(req, bhttp::status::ok, {{"relation", nullptr}});
+}
+
+Response FollowHandlers::MyBlocks(Request& req) {
+  return Reply(req, follows_.MyBlocks(req.Who()), [](const std::vector<service::BlockView>& blocks) {
+    Json items = Json::array();
+    for (const auto& b : blocks) items.push_back({{"person", PersonSummaryJson(b.person)}, {"relation", b.kind}});
+    return Json{{"items", items}};
+  });
+}
+
 // ---- groups ----
 
 Response GroupHandlers::List(Request& req) {

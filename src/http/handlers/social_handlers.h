@@ -20,6 +20,10 @@ class FollowHandlers {
   Response UnfollowTopic(Request& req);
   Response MyTopics(Request& req);
   Response Topic(Request& req);
+  Response Block(Request& req);
+  Response Mute(Request& req);
+  Response Unblock(Request& req);
+  Response MyBlocks(Request& req);
 
  private:
   service::FollowService& follows_;

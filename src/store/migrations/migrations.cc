@@ -18,6 +18,9 @@ const std::vector<Migration>& AllMigrations() {
       {4, "feeds_and_closing",
 #include "store/migrations/migration_0004_feeds_and_closing.inc"
       },
+      {5, "blocks",
+#include "store/migrations/migration_0005_blocks.inc"
+      },
   };
   return kAll;
 }
