@@ -97,6 +97,10 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/people/{handle}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::ByPerson)});
   r.Add({verb::get, "/api/v1/topics/{topic}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::WithTopic)});
 
+  r.Add({verb::post, "/api/v1/posts/{id}/flags", Access::kSignedIn, bind(d.posts, &PostHandlers::Flag)});
+  r.Add({verb::put, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Hide)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Restore)});
+  r.Add({verb::get, "/api/v1/moderation/flags", Access::kSignedIn, bind(d.posts, &PostHandlers::FlagQueue)});
   r.Add({verb::put, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Close)});
   r.Add({verb::delete_, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Reopen)});
 

@@ -21,17 +21,22 @@ struct Readable {
   std::optional<GroupView> group;  // the viewer's view of the post's group
 };
 
-// Loads the post if the viewer may read it.
-core::Result<Readable> ReadablePost(store::Tx& tx, domain::PostId id, domain::AccountId viewer) {
+bool IsOrgModerator(const Principal& who) { return who.role != domain::Role::kMember; }
+
+// Loads the post if the viewer may read it (hidden posts: only the author
+// and moderators).
+core::Result<Readable> ReadablePost(store::Tx& tx, domain::PostId id, const Principal& who) {
   auto post = store::GetPost(tx, id);
   if (!post) return NoSuchPost();
   Readable r{std::move(*post), std::nullopt};
   if (r.post.group_id) {
     HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *r.post.group_id));
-    HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, g, viewer));
+    HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, g, who.account_id));
     if (!view.can_read) return NoSuchPost();
     r.group = std::move(view);
   }
+  const bool moderator = IsOrgModerator(who) || (r.group && r.group->can_moderate);
+  if (r.post.hidden && r.post.author_id != who.account_id && !moderator) return NoSuchPost();
   return r;
 }
 
@@ -103,6 +108,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.can_edit = p.author_id == who.account_id;
     v.can_delete = v.can_edit || moderator || who.role == domain::Role::kAdmin;
     v.can_close = v.can_edit || moderator || who.role != domain::Role::kMember;
+    v.can_moderate = moderator || IsOrgModerator(who);
     if (p.closed) v.can_comment = false;
     v.post = std::move(p);
     out.push_back(std::move(v));
@@ -169,7 +175,7 @@ core::Result<PostView> PostService::Create(const Principal& who, const NewPost& 
 
 core::Result<PostView> PostService::Get(const Principal& who, domain::PostId id) {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     return DecorateOne(tx, std::move(r.post), who);
   });
 }
@@ -178,7 +184,7 @@ core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id
                                          std::optional<std::string> title, std::optional<std::string> body) {
   const core::Micros now = ctx_.clock.Now();
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     if (r.post.author_id != who.account_id) return core::Error::PermissionDenied("only the author may edit a post");
     domain::PostDraft draft{r.post.kind, title.value_or(r.post.title), body.value_or(r.post.body), r.post.link_url};
     HALLWAY_TRY_ASSIGN(draft, domain::ValidateDraft(draft));
@@ -205,7 +211,7 @@ core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id
 core::Status PostService::Delete(const Principal& who, domain::PostId id) {
   const core::Micros now = ctx_.clock.Now();
   return ctx_.db.Write([&](store::Tx& tx) -> core::Status {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     const bool moderator = r.group && r.group->can_moderate;
     if (r.post.author_id != who.account_id && !moderator && who.role != domain::Role::kAdmin) {
       return core::Error::PermissionDenied("only the author, the group's facilitators or an admin may delete it");
@@ -221,7 +227,7 @@ core::Status PostService::Delete(const Principal& who, domain::PostId id) {
 core::Result<PostView> PostService::SetClosed(const Principal& who, domain::PostId id, bool closed) {
   const core::Micros now = ctx_.clock.Now();
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     const bool moderator = r.group && r.group->can_moderate;
     if (r.post.author_id != who.account_id && !moderator && who.role == domain::Role::kMember) {
       return core::Error::PermissionDenied("only the author or a facilitator may close or reopen a thread");
@@ -238,16 +244,71 @@ core::Result<PostView> PostService::SetClosed(const Principal& who, domain::Post
   });
 }
 
+core::Status PostService::Flag(const Principal& who, domain::PostId id, const std::string& raw) {
+  const std::string reason = domain::Trim(raw);
+  if (reason.empty() || reason.size() > 500) {
+    return core::Error::InvalidArgument("say briefly why (1 to 500 characters)", {{"reason", "1 to 500 characters"}});
+  }
+  const core::Micros now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
+    HALLWAY_TRY_ASSIGN(bool added, store::AddFlag(tx, id, who.account_id, reason, now));
+    if (!added) return core::Ok();
+    return AppendSocialActivity(tx, now, who.account_id, "Flag", ObjectType(r.post.kind), std::to_string(id),
+                                "moderators", "", "", nlohmann::json{{"reason", reason}}.dump());
+  });
+}
+
+core::Result<PostView> PostService::SetHidden(const Principal& who, domain::PostId id, bool hidden,
+                                              const std::string& raw) {
+  const std::string reason = domain::Trim(raw);
+  if (hidden && (reason.empty() || reason.size() > 500)) {
+    return core::Error::InvalidArgument("give the author a reason (1 to 500 characters)",
+                                        {{"reason", "1 to 500 characters"}});
+  }
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
+    if (!IsOrgModerator(who) && !(r.group && r.group->can_moderate)) {
+      return core::Error::PermissionDenied("only facilitators and admins may hide or restore posts");
+    }
+    HALLWAY_TRY(store::SetPostHidden(tx, id, hidden, hidden ? reason : "", now));
+    std::optional<domain::Group> group;
+    if (r.group) group = r.group->group;
+    HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Update", ObjectType(r.post.kind), std::to_string(id),
+                                     AudienceFor(group), "", "",
+                                     nlohmann::json{{"hidden", hidden}, {"reason", reason}}.dump()));
+    HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, id));
+    return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
+core::Result<std::vector<FlaggedPostView>> PostService::FlagQueue(const Principal& who) {
+  if (!IsOrgModerator(who)) return core::Error::PermissionDenied("only facilitators and admins see flags");
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<FlaggedPostView>> {
+    HALLWAY_TRY_ASSIGN(auto flagged, store::ListFlagged(tx, 200));
+    std::vector<FlaggedPostView> out;
+    for (auto& f : flagged) {
+      // Private groups stay private, even from organization moderators.
+      auto r = ReadablePost(tx, f.post_id, who);
+      if (!r) continue;
+      HALLWAY_TRY_ASSIGN(PostView view, DecorateOne(tx, std::move(r->post), who));
+      out.push_back({std::move(view), f.flags, std::move(f.reasons)});
+    }
+    return out;
+  });
+}
+
 core::Result<std::vector<domain::PostRevision>> PostService::Revisions(const Principal& who, domain::PostId id) {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<domain::PostRevision>> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     return store::ListRevisions(tx, r.post.id);
   });
 }
 
 core::Result<std::vector<CommentView>> PostService::Comments(const Principal& who, domain::PostId id) {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<CommentView>> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     HALLWAY_TRY_ASSIGN(auto comments, store::ListComments(tx, r.post.id));
     std::vector<domain::AccountId> authors;
     for (const auto& c : comments) authors.push_back(c.author_id);
@@ -266,7 +327,7 @@ core::Result<CommentView> PostService::AddComment(const Principal& who, domain::
   HALLWAY_TRY_ASSIGN(std::string body, domain::ValidateComment(raw));
   const core::Micros now = ctx_.clock.Now();
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<CommentView> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to comment");
     if (r.post.closed) return core::Error::Conflict("the thread is closed to new comments");
     HALLWAY_TRY_ASSIGN(auto block, store::GetBlock(tx, r.post.author_id, who.account_id));
@@ -304,7 +365,7 @@ core::Result<PostView> PostService::React(const Principal& who, domain::PostId i
   }
   const core::Micros now = ctx_.clock.Now();
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
-    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who.account_id));
+    HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     if (r.group && !r.group->can_post) return core::Error::PermissionDenied("join the group to react");
     HALLWAY_TRY_ASSIGN(bool changed, store::SetReaction(tx, id, who.account_id, kind, on, now));
     if (changed) {

@@ -28,6 +28,13 @@ struct PostView {
   bool can_delete = false;
   bool can_comment = false;
   bool can_close = false;  // close or reopen the thread
+  bool can_moderate = false;  // hide or restore it
+};
+
+struct FlaggedPostView {
+  PostView post;
+  std::int64_t flags = 0;
+  std::vector<std::string> reasons;
 };
 
 struct CommentView {
@@ -61,6 +68,14 @@ class PostService {
   // Closes or reopens the thread to new comments: the author, a moderator
   // of its group, or an organization facilitator or admin.
   core::Result<PostView> SetClosed(const Principal& who, domain::PostId id, bool closed);
+  // Anyone who can read a post may flag it once, with a reason.
+  core::Status Flag(const Principal& who, domain::PostId id, const std::string& reason);
+  // Moderators (organization facilitators and admins, group moderators)
+  // hide a post with a reason, or restore it. A hidden post is visible only
+  // to its author and moderators.
+  core::Result<PostView> SetHidden(const Principal& who, domain::PostId id, bool hidden, const std::string& reason);
+  // The flag queue, for organization facilitators and admins.
+  core::Result<std::vector<FlaggedPostView>> FlagQueue(const Principal& who);
   core::Result<std::vector<domain::PostRevision>> Revisions(const Principal& who, domain::PostId id);
 
   core::Result<std::vector<CommentView>> Comments(const Principal& who, domain::PostId id);

@@ -7,6 +7,7 @@ namespace {
 // the recipient may read it (the rule of domain/privacy/policy.h).
 constexpr const char* kVisible =
     "(n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.post_id AND p.deleted = 0 AND "
+    "(p.hidden = 0 OR p.author_id = n.recipient_id) AND "
     "(p.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = p.group_id AND "
     "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id "
     "AND vm.account_id = n.recipient_id AND vm.state = 'active'))))";

@@ -9,7 +9,7 @@ using domain::Post;
 
 constexpr const char* kPostColumns =
     "p.id, p.author_id, p.kind, p.title, p.body, p.body_html, p.link_url, p.group_id, p.revision, "
-    "p.comment_count, p.created_at, p.updated_at, p.closed";
+    "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason";
 
 // The content rule of domain/privacy/policy.h for `p` and the viewer bound
 // at `viewer_param`: organization-wide, an open group, or a group where the
@@ -35,6 +35,8 @@ core::Result<Post> PostFromRow(const Row& r) {
   p.created_at = r.Int(10);
   p.updated_at = r.Int(11);
   p.closed = r.Int(12) != 0;
+  p.hidden = r.Int(13) != 0;
+  p.hidden_reason = r.Text(14);
   return p;
 }
 
@@ -140,6 +142,38 @@ core::Status SetPostClosed(Tx& tx, domain::PostId id, bool closed, core::Micros 
   return core::Ok();
 }
 
+core::Status SetPostHidden(Tx& tx, domain::PostId id, bool hidden, const std::string& reason, core::Micros now) {
+  HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("UPDATE posts SET hidden = $2, hidden_reason = $3, updated_at = $4 "
+                                             "WHERE id = $1 AND deleted = 0",
+                                             {id, std::int64_t{hidden ? 1 : 0}, reason, now}));
+  if (n == 0) return core::Error::NotFound("no such post");
+  return core::Ok();
+}
+
+core::Result<bool> AddFlag(Tx& tx, domain::PostId id, domain::AccountId reporter, const std::string& reason,
+                           core::Micros now) {
+  HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("INSERT INTO post_flags (post_id, reporter_id, reason, created_at) VALUES "
+                                             "($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                                             {id, reporter, reason, now}));
+  return n > 0;
+}
+
+core::Result<std::vector<FlaggedPost>> ListFlagged(Tx& tx, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT f.post_id, COUNT(*), MAX(f.created_at) FROM post_flags f JOIN posts p "
+                                         "ON p.id = f.post_id WHERE p.deleted = 0 GROUP BY f.post_id ORDER BY "
+                                         "MAX(f.created_at) DESC LIMIT $1",
+                                         {std::int64_t{limit}}));
+  std::vector<FlaggedPost> out;
+  for (const Row& r : rows) {
+    FlaggedPost f{r.Int(0), r.Int(1), {}};
+    HALLWAY_TRY_ASSIGN(Rows reasons, tx.Query("SELECT reason FROM post_flags WHERE post_id = $1 ORDER BY created_at",
+                                              {f.post_id}));
+    for (const Row& rr : reasons) f.reasons.push_back(rr.Text(0));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 core::Status MarkPostDeleted(Tx& tx, domain::PostId id, core::Micros now) {
   HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("UPDATE posts SET deleted = 1, updated_at = $2 WHERE id "
                                              "= $1 AND deleted = 0",
@@ -233,7 +267,7 @@ core::Result<PostPage> ListStream(Tx& tx, const StreamQuery& q) {
   Params params{q.viewer, before, std::int64_t{q.limit + 1}};
   std::string sql = std::string("SELECT ") + kPostColumns +
                     " FROM posts p JOIN accounts au ON au.id = p.author_id WHERE p.deleted = 0 AND "
-                    "au.status = 'active' AND (CAST($2 AS BIGINT) = 0 OR p.id < $2) AND " +
+                    "au.status = 'active' AND (p.hidden = 0 OR p.author_id = $1) AND (CAST($2 AS BIGINT) = 0 OR p.id < $2) AND " +
                     VisibleToViewerSql("$1");
   if (q.kind != StreamKind::kPerson) {
     sql += " AND p.author_id NOT IN (SELECT blocked_id FROM person_blocks WHERE blocker_id = $1)";
@@ -299,7 +333,7 @@ core::Result<std::map<domain::AccountId, domain::Account>> GetAccountsById(
 
 core::Result<std::int64_t> CountTopicPosts(Tx& tx, const std::string& topic, domain::AccountId viewer) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COUNT(*) FROM posts p WHERE p.deleted = 0 AND p.id IN "
-                                         "(SELECT post_id FROM post_topics WHERE topic = $2) AND " +
+                                         "(SELECT post_id FROM post_topics WHERE topic = $2) AND p.hidden = 0 AND " +
                                              VisibleToViewerSql("$1"),
                                          {viewer, topic}));
   return rows.at(0).Int(0);

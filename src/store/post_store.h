@@ -24,6 +24,18 @@ core::Status UpdatePost(Tx& tx, const domain::Post& post,
                         const std::vector<domain::AccountId>& mentions);
 // Closes (or reopens) the post's thread to new comments.
 core::Status SetPostClosed(Tx& tx, domain::PostId id, bool closed, core::Micros now);
+// Hides (with a reason) or restores a post.
+core::Status SetPostHidden(Tx& tx, domain::PostId id, bool hidden, const std::string& reason, core::Micros now);
+// Records a flag (one per reporter and post). Returns true if new.
+core::Result<bool> AddFlag(Tx& tx, domain::PostId id, domain::AccountId reporter, const std::string& reason,
+                           core::Micros now);
+struct FlaggedPost {
+  domain::PostId post_id;
+  std::int64_t flags;
+  std::vector<std::string> reasons;
+};
+// Returns flagged posts, most recently flagged first.
+core::Result<std::vector<FlaggedPost>> ListFlagged(Tx& tx, int limit);
 core::Status MarkPostDeleted(Tx& tx, domain::PostId id, core::Micros now);
 core::Result<std::vector<domain::PostRevision>> ListRevisions(Tx& tx, domain::PostId id);
 

@@ -69,6 +69,8 @@ struct Post {
   std::int64_t revision = 1;
   std::int64_t comment_count = 0;
   bool closed = false;  // no new comments
+  bool hidden = false;  // hidden by a moderator: only the author and moderators see it
+  std::string hidden_reason;
   std::vector<std::string> topics;
   core::Micros created_at = 0;
   core::Micros updated_at = 0;

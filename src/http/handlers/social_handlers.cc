@@ -304,6 +304,43 @@ Response PostHandlers::Unreact(Request& req) {
   return Reply(req, posts_.React(req.Who(), *id, req.params["kind"], false), PostJson);
 }
 
+Response PostHandlers::Flag(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  auto reason = ReqString(*body, "reason");
+  if (!reason) return ProblemResponse(req, reason.error());
+  if (auto s = posts_.Flag(req.Who(), *id, *reason); !s) return ProblemResponse(req, s.error());
+  return JsonResponse(req, bhttp::status::created, {{"flagged", true}});
+}
+
+Response PostHandlers::Hide(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  auto reason = ReqString(*body, "reason");
+  if (!reason) return ProblemResponse(req, reason.error());
+  return Reply(req, posts_.SetHidden(req.Who(), *id, true, *reason), PostJson);
+}
+
+Response PostHandlers::Restore(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.SetHidden(req.Who(), *id, false, ""), PostJson);
+}
+
+Response PostHandlers::FlagQueue(Request& req) {
+  return Reply(req, posts_.FlagQueue(req.Who()), [](const std::vector<service::FlaggedPostView>& queue) {
+    Json items = Json::array();
+    for (const auto& f : queue) {
+      items.push_back({{"post", PostJson(f.post)}, {"flags", f.flags}, {"reasons", f.reasons}});
+    }
+    return Json{{"items", items}};
+  });
+}
+
 Response PostHandlers::Close(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());

@@ -59,6 +59,10 @@ class PostHandlers {
   Response React(Request& req);
   Response Unreact(Request& req);
   Response Close(Request& req);
+  Response Flag(Request& req);
+  Response Hide(Request& req);
+  Response Restore(Request& req);
+  Response FlagQueue(Request& req);
   Response Reopen(Request& req);
   Response Home(Request& req);
   Response ByPerson(Request& req);

@@ -21,6 +21,9 @@ const std::vector<Migration>& AllMigrations() {
       {5, "blocks",
 #include "store/migrations/migration_0005_blocks.inc"
       },
+      {6, "moderation",
+#include "store/migrations/migration_0006_moderation.inc"
+      },
   };
   return kAll;
 }
