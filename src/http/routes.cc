@@ -97,6 +97,8 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/people/{handle}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::ByPerson)});
   r.Add({verb::get, "/api/v1/topics/{topic}/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::WithTopic)});
 
+  r.Add({verb::post, "/api/v1/posts/{id}/reshares", Access::kSignedIn, bind(d.posts, &PostHandlers::Reshare)});
+  r.Add({verb::get, "/api/v1/posts/{id}/reshares", Access::kSignedIn, bind(d.posts, &PostHandlers::Chain)});
   r.Add({verb::post, "/api/v1/posts/{id}/flags", Access::kSignedIn, bind(d.posts, &PostHandlers::Flag)});
   r.Add({verb::put, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Hide)});
   r.Add({verb::delete_, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Restore)});

@@ -78,6 +78,13 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
     }
     auto post = store::GetPost(tx, post_id);
     if (post) HALLWAY_TRY(add(post->author_id, "reply", post_id, std::nullopt));
+  } else if (a.verb == "Announce" && IsPostType(a.object_type)) {
+    auto original = store::GetPost(tx, ToId(a.object_id));
+    auto j = nlohmann::json::parse(a.payload, nullptr, false);
+    const std::int64_t reshare = j.is_object() && j.contains("reshare") && j["reshare"].is_number_integer()
+                                     ? j["reshare"].get<std::int64_t>() : 0;
+    if (original && reshare) HALLWAY_TRY(add(original->author_id, "reshare", reshare, target_group));
+    for (auto id : MentionIds(a.payload)) HALLWAY_TRY(add(id, "mention", reshare, target_group));
   } else if (a.verb == "Like" && IsPostType(a.object_type)) {
     auto post = store::GetPost(tx, ToId(a.object_id));
     if (post) HALLWAY_TRY(add(post->author_id, "reaction", post->id, std::nullopt, PayloadString(a.payload, "reaction")));

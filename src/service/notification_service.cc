@@ -49,6 +49,8 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
     v.text = who + " replied" + (post_label.empty() ? "" : " on " + post_label);
   } else if (n.kind == "reaction") {
     v.text = who + " reacted “" + n.detail + "” to " + (post_label.empty() ? "your post" : post_label);
+  } else if (n.kind == "reshare") {
+    v.text = who + " passed on your post";
   } else if (n.kind == "follow") {
     v.text = who + " started following you";
     if (v.actor) v.url = "/people/" + v.actor->handle;

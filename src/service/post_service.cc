@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/utf8.h"
 #include "domain/markdown.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
@@ -84,6 +85,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto reactions, store::ReactionCounts(tx, ids));
   HALLWAY_TRY_ASSIGN(auto mine, store::MyReactions(tx, ids, who.account_id));
   HALLWAY_TRY_ASSIGN(auto mentions, store::MentionHandles(tx, ids));
+  HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids));
   std::map<domain::GroupId, GroupView> groups;
   std::vector<PostView> out;
   for (auto& p : posts) {
@@ -92,6 +94,15 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.reactions = reactions[p.id];
     v.my_reactions = mine[p.id];
     v.mentions = mentions[p.id];
+    v.reshare_count = reshares[p.id];
+    if (p.reshare_of) {
+      auto original = ReadablePost(tx, *p.reshare_of, who);
+      if (original) {
+        HALLWAY_TRY_ASSIGN(auto authors, store::GetAccountsById(tx, {original->post.author_id}));
+        v.original_author = authors[original->post.author_id];
+        v.original = std::move(original->post);
+      }
+    }
     bool moderator = false;
     v.can_comment = true;
     if (p.group_id) {
@@ -241,6 +252,90 @@ core::Result<PostView> PostService::SetClosed(const Principal& who, domain::Post
     }
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, id));
     return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
+core::Result<PostView> PostService::Reshare(const Principal& who, domain::PostId id, const std::string& raw_note,
+                                            const std::string& group_slug) {
+  const std::string note = domain::Trim(raw_note);
+  if (!core::IsCleanUtf8(note) || core::CodePointCount(note) > 1000) {
+    return core::Error::InvalidArgument("the note must be at most 1,000 characters of text",
+                                        {{"note", "at most 1,000 characters"}});
+  }
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
+    HALLWAY_TRY_ASSIGN(Readable seen, ReadablePost(tx, id, who));
+    Readable original = seen;
+    if (seen.post.reshare_of) {
+      auto o = ReadablePost(tx, *seen.post.reshare_of, who);
+      if (!o) return core::Error::NotFound("the original post is no longer available");
+      original = std::move(*o);
+    }
+    std::optional<domain::Group> target;
+    if (!group_slug.empty()) {
+      auto g = store::GetGroupBySlug(tx, group_slug);
+      if (!g) return core::Error::NotFound("no such group");
+      HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, *g, who.account_id));
+      if (!domain::CanSeeGroup({g->visibility, view.membership})) return core::Error::NotFound("no such group");
+      if (!view.can_post) return core::Error::PermissionDenied("join the group to post in it");
+      target = *g;
+    }
+    // Never widen the audience: closed and private content stays home.
+    if (original.group && original.group->group.visibility != domain::GroupVisibility::kOpen &&
+        (!target || target->id != original.group->group.id)) {
+      return core::Error::PermissionDenied("posts of " + original.group->group.name +
+                                           " can only be passed on inside that group");
+    }
+    HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, note, target, who.account_id));
+    Post p;
+    p.author_id = who.account_id;
+    p.kind = domain::PostKind::kNote;
+    p.body = note;
+    p.body_html = domain::RenderMarkdown(note);
+    if (target) p.group_id = target->id;
+    p.topics = domain::ExtractTopics(note);
+    p.reshare_of = original.post.id;
+    p.reshared_via = seen.post.id;
+    p.created_at = p.updated_at = now;
+    HALLWAY_TRY_ASSIGN(p.id, store::InsertPost(tx, p, mentions));
+    nlohmann::json payload = {{"reshare", p.id}, {"via", seen.post.id}, {"mentions", mentions}};
+    HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Announce", ObjectType(original.post.kind),
+                                     std::to_string(original.post.id), AudienceFor(target), target ? "Group" : "",
+                                     target ? std::to_string(target->id) : "", payload.dump()));
+    HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
+    return DecorateOne(tx, std::move(saved), who);
+  });
+}
+
+core::Result<std::vector<ReshareStep>> PostService::Chain(const Principal& who, domain::PostId id) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<ReshareStep>> {
+    HALLWAY_TRY_ASSIGN(Readable seen, ReadablePost(tx, id, who));
+    const domain::PostId original = seen.post.reshare_of.value_or(seen.post.id);
+    HALLWAY_TRY_ASSIGN(auto reshares, store::ListReshares(tx, original));
+    std::map<domain::PostId, domain::AccountId> author_of;
+    author_of[seen.post.id] = seen.post.author_id;
+    if (seen.post.reshare_of) {
+      auto o = store::GetPost(tx, original);
+      if (o) author_of[original] = o->author_id;
+    }
+    std::vector<domain::AccountId> people;
+    for (const auto& r : reshares) {
+      author_of[r.id] = r.author_id;
+      people.push_back(r.author_id);
+    }
+    HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, people));
+    std::vector<ReshareStep> out;
+    for (const auto& r : reshares) {
+      if (!ReadablePost(tx, r.id, who)) continue;  // a reshare inside a group the viewer is not in
+      ReshareStep step;
+      step.post_id = r.id;
+      step.by = accounts[r.author_id];
+      step.via_post_id = r.reshared_via.value_or(original);
+      step.via_author_id = author_of.count(step.via_post_id) ? author_of[step.via_post_id] : 0;
+      step.at = r.created_at;
+      out.push_back(std::move(step));
+    }
+    return out;
   });
 }
 

@@ -29,6 +29,19 @@ struct PostView {
   bool can_comment = false;
   bool can_close = false;  // close or reopen the thread
   bool can_moderate = false;  // hide or restore it
+  std::int64_t reshare_count = 0;
+  // For a reshare: the original, when the viewer may still read it.
+  std::optional<domain::Post> original;
+  std::optional<domain::Account> original_author;
+};
+
+// One step of how a post travelled: who passed it on, having seen it where.
+struct ReshareStep {
+  domain::PostId post_id = 0;
+  domain::Account by;
+  domain::PostId via_post_id = 0;
+  domain::AccountId via_author_id = 0;
+  core::Micros at = 0;
 };
 
 struct FlaggedPostView {
@@ -68,6 +81,14 @@ class PostService {
   // Closes or reopens the thread to new comments: the author, a moderator
   // of its group, or an organization facilitator or admin.
   core::Result<PostView> SetClosed(const Principal& who, domain::PostId id, bool closed);
+  // Passes a post on with an optional note ("pass it on"), to the
+  // organization or a group. The reshare points at the original and at the
+  // post it was seen through, so the chain is kept. Content of a closed or
+  // private group can only be passed on inside that group.
+  core::Result<PostView> Reshare(const Principal& who, domain::PostId id, const std::string& note,
+                                 const std::string& group_slug);
+  // The reshares of the original of `id` that the viewer may see, oldest first.
+  core::Result<std::vector<ReshareStep>> Chain(const Principal& who, domain::PostId id);
   // Anyone who can read a post may flag it once, with a reason.
   core::Status Flag(const Principal& who, domain::PostId id, const std::string& reason);
   // Moderators (organization facilitators and admins, group moderators)

@@ -9,7 +9,7 @@ using domain::Post;
 
 constexpr const char* kPostColumns =
     "p.id, p.author_id, p.kind, p.title, p.body, p.body_html, p.link_url, p.group_id, p.revision, "
-    "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason";
+    "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason, p.reshare_of, p.reshared_via";
 
 // The content rule of domain/privacy/policy.h for `p` and the viewer bound
 // at `viewer_param`: organization-wide, an open group, or a group where the
@@ -37,6 +37,8 @@ core::Result<Post> PostFromRow(const Row& r) {
   p.closed = r.Int(12) != 0;
   p.hidden = r.Int(13) != 0;
   p.hidden_reason = r.Text(14);
+  p.reshare_of = r.OptInt(15);
+  p.reshared_via = r.OptInt(16);
   return p;
 }
 
@@ -64,6 +66,8 @@ core::Status LoadTopics(Tx& tx, std::vector<Post>& posts) {
 core::Status WriteTopicsAndMentions(Tx& tx, const Post& p, const std::vector<domain::AccountId>& mentions) {
   auto cleared = tx.Exec("DELETE FROM post_topics WHERE post_id = $1", {p.id});
   if (!cleared) return cleared.error();
+  auto unmentioned = tx.Exec("DELETE FROM post_mentions WHERE post_id = $1", {p.id});
+  if (!unmentioned) return unmentioned.error();
   for (const auto& t : p.topics) {
     auto r = tx.Exec("INSERT INTO post_topics (post_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                      {p.id, t});
@@ -95,10 +99,12 @@ core::Result<domain::PostId> InsertPost(Tx& tx, const Post& post,
   HALLWAY_TRY_ASSIGN(
       Rows rows,
       tx.Query("INSERT INTO posts (author_id, kind, title, body, body_html, link_url, group_id, "
-               "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+               "created_at, updated_at, reshare_of, reshared_via) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, "
+               "$9, $10) RETURNING id",
                {post.author_id, std::string(domain::PostKindName(post.kind)), post.title, post.body,
                 post.body_html, post.link_url, post.group_id ? Value(*post.group_id) : Value(nullptr),
-                post.created_at}));
+                post.created_at, post.reshare_of ? Value(*post.reshare_of) : Value(nullptr),
+                post.reshared_via ? Value(*post.reshared_via) : Value(nullptr)}));
   Post saved = post;
   saved.id = rows.at(0).Int(0);
   HALLWAY_TRY(WriteTopicsAndMentions(tx, saved, mentions));
@@ -171,6 +177,30 @@ core::Result<std::vector<FlaggedPost>> ListFlagged(Tx& tx, int limit) {
     for (const Row& rr : reasons) f.reasons.push_back(rr.Text(0));
     out.push_back(std::move(f));
   }
+  return out;
+}
+
+core::Result<std::vector<domain::Post>> ListReshares(Tx& tx, domain::PostId original) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kPostColumns +
+                                             " FROM posts p WHERE p.reshare_of = $1 AND p.deleted = 0 ORDER BY p.id "
+                                             "LIMIT 1000",
+                                         {original}));
+  std::vector<domain::Post> out;
+  for (const Row& r : rows) {
+    HALLWAY_TRY_ASSIGN(domain::Post p, PostFromRow(r));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+core::Result<std::map<domain::PostId, std::int64_t>> ReshareCounts(Tx& tx, const std::vector<domain::PostId>& posts) {
+  std::map<domain::PostId, std::int64_t> out;
+  if (posts.empty()) return out;
+  Params params(posts.begin(), posts.end());
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT reshare_of, COUNT(*) FROM posts WHERE deleted = 0 AND reshare_of IN (" +
+                                             Placeholders(1, params.size()) + ") GROUP BY reshare_of",
+                                         params));
+  for (const Row& r : rows) out[r.Int(0)] = r.Int(1);
   return out;
 }
 

@@ -71,6 +71,10 @@ struct Post {
   bool closed = false;  // no new comments
   bool hidden = false;  // hidden by a moderator: only the author and moderators see it
   std::string hidden_reason;
+  // A reshare passes on `reshare_of` (always the original), having seen it
+  // through `reshared_via` (the original or another reshare): the chain.
+  std::optional<PostId> reshare_of;
+  std::optional<PostId> reshared_via;
   std::vector<std::string> topics;
   core::Micros created_at = 0;
   core::Micros updated_at = 0;

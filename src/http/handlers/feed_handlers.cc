@@ -33,7 +33,10 @@ constexpr int kFeedEntries = 50;
 }  // namespace
 
 core::Result<service::Principal> FeedHandlers::Reader(const Request& req) const {
-  if (req.principal) return *req.principal;
+  if (req.principal) {
+    if (!req.principal->HasScope("read")) return core::Error::PermissionDenied("this API token lacks the 'read' scope");
+    return *req.principal;
+  }
   const std::string token = req.Query("token");
   if (token.empty()) return core::Error::Unauthenticated("add ?token=<your feed token>, or sign in");
   return feeds_.Authenticate(token);

@@ -41,8 +41,14 @@ Response NotificationHandlers::MarkRead(Request& req) {
   if (!body) return ProblemResponse(req, body.error());
   if (auto s = RejectUnknownFields(*body, {"ids", "all"}); !s) return ProblemResponse(req, s.error());
   std::vector<std::int64_t> ids;
-  const bool all = body->value("all", false) == true;
-  if (auto it = body->find("ids"); it != body->end()) {
+  bool all = false;
+  if (auto it = body->find("all"); it != body->end() && !it->is_null()) {
+    if (!it->is_boolean()) {
+      return ProblemResponse(req, core::Error::InvalidArgument("all must be true or false", {{"all", "must be a boolean"}}));
+    }
+    all = it->get<bool>();
+  }
+  if (auto it = body->find("ids"); it != body->end() && !it->is_null()) {
     bool ok = it->is_array();
     for (const auto& v : ok ? *it : Json::array()) {
       if (!v.is_number_integer()) {

@@ -304,6 +304,36 @@ Response PostHandlers::Unreact(Request& req) {
   return Reply(req, posts_.React(req.Who(), *id, req.params["kind"], false), PostJson);
 }
 
+Response PostHandlers::Reshare(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonObject(req);
+  if (!body) return ProblemResponse(req, body.error());
+  if (auto s = RejectUnknownFields(*body, {"note", "group"}); !s) return ProblemResponse(req, s.error());
+  auto note = OptString(*body, "note");
+  if (!note) return ProblemResponse(req, note.error());
+  auto group = OptString(*body, "group");
+  if (!group) return ProblemResponse(req, group.error());
+  auto created = posts_.Reshare(req.Who(), *id, note->value_or(""), group->value_or(""));
+  if (!created) return ProblemResponse(req, created.error());
+  Response res = JsonResponse(req, bhttp::status::created, PostJson(*created));
+  res.set(bhttp::field::location, "/api/v1/posts/" + std::to_string(created->post.id));
+  return res;
+}
+
+Response PostHandlers::Chain(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  return Reply(req, posts_.Chain(req.Who(), *id), [](const std::vector<service::ReshareStep>& steps) {
+    Json items = Json::array();
+    for (const auto& s : steps) {
+      items.push_back({{"post_id", s.post_id}, {"by", PersonSummaryJson(s.by)}, {"via_post_id", s.via_post_id},
+                       {"via_author_id", s.via_author_id}, {"created_at", core::FormatRfc3339(s.at)}});
+    }
+    return Json{{"items", items}};
+  });
+}
+
 Response PostHandlers::Flag(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());

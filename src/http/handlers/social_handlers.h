@@ -60,6 +60,8 @@ class PostHandlers {
   Response Unreact(Request& req);
   Response Close(Request& req);
   Response Flag(Request& req);
+  Response Reshare(Request& req);
+  Response Chain(Request& req);
   Response Hide(Request& req);
   Response Restore(Request& req);
   Response FlagQueue(Request& req);

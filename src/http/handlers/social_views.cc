@@ -66,6 +66,16 @@ Json PostJson(const service::PostView& v) {
           {"hidden", p.hidden},
           {"hidden_reason", p.hidden ? Json(p.hidden_reason) : Json(nullptr)},
           {"can_moderate", v.can_moderate},
+          {"reshare_count", v.reshare_count},
+          {"reshare_of", p.reshare_of ? (v.original ? Json{{"id", v.original->id},
+                                                           {"kind", domain::PostKindName(v.original->kind)},
+                                                           {"title", v.original->title},
+                                                           {"body_html", v.original->body_html},
+                                                           {"author", PersonSummaryJson(*v.original_author)},
+                                                           {"url", "/posts/" + std::to_string(v.original->id)}}
+                                                     : Json{{"id", *p.reshare_of}, {"unavailable", true}})
+                                      : Json(nullptr)},
+          {"reshared_via", p.reshared_via ? Json(*p.reshared_via) : Json(nullptr)},
           {"can_close", v.can_close},
           {"url", "/posts/" + std::to_string(p.id)},
           {"created_at", core::FormatRfc3339(p.created_at)},

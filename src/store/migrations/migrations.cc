@@ -24,6 +24,9 @@ const std::vector<Migration>& AllMigrations() {
       {6, "moderation",
 #include "store/migrations/migration_0006_moderation.inc"
       },
+      {7, "reshares",
+#include "store/migrations/migration_0007_reshares.inc"
+      },
   };
   return kAll;
 }
