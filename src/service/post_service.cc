@@ -85,7 +85,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto reactions, store::ReactionCounts(tx, ids));
   HALLWAY_TRY_ASSIGN(auto mine, store::MyReactions(tx, ids, who.account_id));
   HALLWAY_TRY_ASSIGN(auto mentions, store::MentionHandles(tx, ids));
-  HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids));
+  HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids, who.account_id));
   std::map<domain::GroupId, GroupView> groups;
   std::vector<PostView> out;
   for (auto& p : posts) {

@@ -193,12 +193,16 @@ core::Result<std::vector<domain::Post>> ListReshares(Tx& tx, domain::PostId orig
   return out;
 }
 
-core::Result<std::map<domain::PostId, std::int64_t>> ReshareCounts(Tx& tx, const std::vector<domain::PostId>& posts) {
+core::Result<std::map<domain::PostId, std::int64_t>> ReshareCounts(Tx& tx, const std::vector<domain::PostId>& posts,
+                                                                   domain::AccountId viewer) {
   std::map<domain::PostId, std::int64_t> out;
   if (posts.empty()) return out;
-  Params params(posts.begin(), posts.end());
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT reshare_of, COUNT(*) FROM posts WHERE deleted = 0 AND reshare_of IN (" +
-                                             Placeholders(1, params.size()) + ") GROUP BY reshare_of",
+  Params params{viewer};
+  params.insert(params.end(), posts.begin(), posts.end());
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT p.reshare_of, COUNT(*) FROM posts p WHERE p.deleted = 0 AND "
+                                         "(p.hidden = 0 OR p.author_id = $1) AND " + VisibleToViewerSql("$1") +
+                                             " AND p.reshare_of IN (" + Placeholders(2, posts.size()) +
+                                             ") GROUP BY p.reshare_of",
                                          params));
   for (const Row& r : rows) out[r.Int(0)] = r.Int(1);
   return out;

@@ -38,8 +38,10 @@ struct FlaggedPost {
 core::Result<std::vector<FlaggedPost>> ListFlagged(Tx& tx, int limit);
 // Returns every reshare of `original` (any depth), oldest first.
 core::Result<std::vector<domain::Post>> ListReshares(Tx& tx, domain::PostId original);
-// Returns how many reshares each original has.
-core::Result<std::map<domain::PostId, std::int64_t>> ReshareCounts(Tx& tx, const std::vector<domain::PostId>& posts);
+// Returns how many reshares of each original the viewer may see (a count
+// must not reveal activity inside groups they are not in).
+core::Result<std::map<domain::PostId, std::int64_t>> ReshareCounts(Tx& tx, const std::vector<domain::PostId>& posts,
+                                                                   domain::AccountId viewer);
 core::Status MarkPostDeleted(Tx& tx, domain::PostId id, core::Micros now);
 core::Result<std::vector<domain::PostRevision>> ListRevisions(Tx& tx, domain::PostId id);
 

@@ -51,6 +51,10 @@ TEST_P(HttpTest, ResharesKeepTheChainAndNeverWidenTheAudience) {
   EXPECT_EQ(ana.Json("POST", inner_url, nlohmann::json::object()).status, 403);
   EXPECT_EQ(ana.Json("POST", inner_url, {{"group", "open-forum"}}).status, 403);
   EXPECT_EQ(ana.Json("POST", inner_url, {{"group", "legal-council"}}).status, 201);
+  // A reshare inside the closed group does not show in outsiders' counts.
+  ASSERT_EQ(ana.Json("POST", "/api/v1/posts/" + std::to_string(oid) + "/reshares", {{"group", "legal-council"}}).status, 201);
+  EXPECT_EQ(ana.Get("/api/v1/posts/" + std::to_string(oid)).Json()["reshare_count"], 3);
+  EXPECT_EQ(ben.Get("/api/v1/posts/" + std::to_string(oid)).Json()["reshare_count"], 2);
   EXPECT_EQ(ben.Json("POST", inner_url, nlohmann::json::object()).status, 404);  // cannot even see it
   EXPECT_EQ(ben.Json("POST", "/api/v1/posts/" + std::to_string(oid) + "/reshares",
                      {{"note", std::string(1001, 'x')}}).status,
