@@ -7,15 +7,19 @@ import ResetPasswordPage from './pages/accounts/ResetPasswordPage.svelte';
 import SignInPage from './pages/accounts/SignInPage.svelte';
 import SignUpPage from './pages/accounts/SignUpPage.svelte';
 import CatalogPage from './pages/catalog/CatalogPage.svelte';
+import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
 import NotFoundPage from './pages/NotFoundPage.svelte';
 import DirectoryPage from './pages/people/DirectoryPage.svelte';
+import FollowListPage from './pages/people/FollowListPage.svelte';
 import ProfilePage from './pages/people/ProfilePage.svelte';
+import PostPage from './pages/posts/PostPage.svelte';
 import SearchPage from './pages/search/SearchPage.svelte';
 import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
 import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
+import TopicPage from './pages/topics/TopicPage.svelte';
 
 export type Access = 'public' | 'guest' | 'member' | 'admin';
 export type RouteParams = Record<string, string>;
@@ -41,6 +45,10 @@ export const routes: RouteDef[] = [
   { pattern: '/reset', access: 'public', component: ResetPasswordPage, bare: true },
   { pattern: '/people', access: 'member', component: DirectoryPage },
   { pattern: '/people/:handle', access: 'member', component: ProfilePage },
+  // :relation is "followers" or "following"; the page shows not-found for anything else.
+  { pattern: '/people/:handle/:relation', access: 'member', component: FollowListPage },
+  { pattern: '/posts/:id', access: 'member', component: PostPage },
+  { pattern: '/topics/:topic', access: 'member', component: TopicPage },
   { pattern: '/settings', access: 'member', redirect: '/settings/profile' },
   { pattern: '/settings/profile', access: 'member', component: ProfileSettingsPage },
   { pattern: '/settings/password', access: 'member', component: PasswordSettingsPage },
@@ -48,6 +56,7 @@ export const routes: RouteDef[] = [
   { pattern: '/catalog', access: 'member', component: CatalogPage },
   { pattern: '/search', access: 'member', component: SearchPage },
   { pattern: '/groups', access: 'member', component: GroupsPage },
+  { pattern: '/groups/:slug', access: 'member', component: GroupPage },
   { pattern: '/admin', access: 'admin', component: AdminPage },
 ];
 

@@ -2,14 +2,17 @@
 import { accountsApi } from './accounts';
 import { adminApi } from './admin';
 import { configApi } from './config';
+import { groupsApi } from './groups';
 import { Http } from './http';
 import { meApi } from './me';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
+import { postsApi } from './posts';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
+import { topicsApi } from './topics';
 
 export function createApi(http: Http = new Http()) {
   return {
@@ -17,13 +20,16 @@ export function createApi(http: Http = new Http()) {
     accounts: accountsApi(http),
     admin: adminApi(http),
     config: configApi(http),
+    groups: groupsApi(http),
     me: meApi(http),
     passwordResets: passwordResetsApi(http),
     people: peopleApi(http),
+    posts: postsApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
     teams: teamsApi(http),
     tokens: tokensApi(http),
+    topics: topicsApi(http),
   };
 }
 

@@ -1,6 +1,6 @@
-// /api/v1/people: the directory and public profiles.
+// /api/v1/people: the directory, public profiles, follows and a person's posts.
 import type { Http } from './http';
-import type { Page, Person } from './types';
+import type { FollowState, Page, PageQuery, Person, Post, Profile } from './types';
 
 export interface PeopleQuery {
   q?: string;
@@ -11,8 +11,19 @@ export interface PeopleQuery {
 }
 
 export function peopleApi(http: Http) {
+  const base = (handle: string) => `/people/${encodeURIComponent(handle)}`;
   return {
     list: (query: PeopleQuery = {}) => http.get<Page<Person>>('/people', { query: { ...query } }),
-    get: (handle: string) => http.get<Person>(`/people/${encodeURIComponent(handle)}`),
+    get: (handle: string) => http.get<Profile>(base(handle)),
+    /** Follows a person; 400 for yourself. */
+    follow: (handle: string) => http.put<FollowState>(`${base(handle)}/follow`),
+    unfollow: (handle: string) => http.delete<FollowState>(`${base(handle)}/follow`),
+    followers: (handle: string, query: PageQuery = {}) =>
+      http.get<Page<Person>>(`${base(handle)}/followers`, { query: { ...query } }),
+    following: (handle: string, query: PageQuery = {}) =>
+      http.get<Page<Person>>(`${base(handle)}/following`, { query: { ...query } }),
+    /** The person's posts that the caller may see, newest first. */
+    posts: (handle: string, query: PageQuery = {}) =>
+      http.get<Page<Post>>(`${base(handle)}/posts`, { query: { ...query } }),
   };
 }

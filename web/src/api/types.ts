@@ -57,3 +57,116 @@ export interface Problem {
   request_id?: string;
   errors?: FieldError[];
 }
+
+/** The short form of a person embedded in posts, comments and memberships. */
+export interface PersonSummary {
+  id: Id;
+  handle: string;
+  display_name: string;
+  title: string;
+  avatar_url: string | null;
+}
+
+/** A public profile as GET /people/{handle} returns it, with follow counts. */
+export interface Profile extends Person {
+  followers_count: number;
+  following_count: number;
+  followed_by_me: boolean;
+}
+
+/** The answer to following or unfollowing a person or topic. */
+export interface FollowState {
+  following: boolean;
+  followers_count: number;
+}
+
+export interface Topic {
+  name: string;
+  followed_by_me: boolean;
+  followers_count: number;
+  post_count: number;
+}
+
+export type GroupVisibility = 'open' | 'closed' | 'private';
+export type GroupRole = 'owner' | 'facilitator' | 'member';
+export type MembershipState = 'active' | 'requested' | 'invited';
+
+export interface Group {
+  id: Id;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: GroupVisibility;
+  member_count: number;
+  my_role: GroupRole | null;
+  my_state: MembershipState | null;
+  can_read: boolean;
+  can_post: boolean;
+  can_moderate: boolean;
+  created_at: string;
+}
+
+export interface Membership {
+  person: PersonSummary;
+  role: GroupRole;
+  state: MembershipState;
+}
+
+export type PostKind = 'note' | 'article' | 'question' | 'link';
+export type ReactionKind = 'like' | 'insightful' | 'thanks';
+
+/** The group a post lives in, as embedded in the post. */
+export interface PostGroup {
+  slug: string;
+  name: string;
+  visibility: GroupVisibility;
+}
+
+export interface Post {
+  id: Id;
+  kind: PostKind;
+  title: string;
+  body: string;
+  /** Sanitized by the server; safe for {@html}. */
+  body_html: string;
+  link_url: string | null;
+  author: PersonSummary;
+  group: PostGroup | null;
+  topics: string[];
+  mentions: string[];
+  reactions: Record<ReactionKind, number>;
+  my_reactions: ReactionKind[];
+  comment_count: number;
+  revision: number;
+  edited: boolean;
+  can_edit: boolean;
+  can_delete: boolean;
+  can_comment: boolean;
+  url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostRevision {
+  revision: number;
+  title: string;
+  body: string;
+  edited_at: string;
+}
+
+export interface Comment {
+  id: Id;
+  post_id: Id;
+  parent_id: Id | null;
+  author: PersonSummary;
+  body: string;
+  /** Sanitized by the server; safe for {@html}. */
+  body_html: string;
+  created_at: string;
+}
+
+/** Cursor paging for streams and person lists. */
+export interface PageQuery {
+  cursor?: string | null;
+  limit?: number;
+}

@@ -50,3 +50,19 @@ export function duration(seconds: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "just now", "5 minutes ago", "yesterday", "3 days ago"; older than a week gets a date. */
+export function relativeTime(value: string | null | undefined, now = Date.now()): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const ago = Math.abs(seconds);
+  if (ago < 45) return 'just now';
+  if (ago < 45 * 60) return relativeFormat.format(Math.round(seconds / 60), 'minute');
+  if (ago < 22 * 3600) return relativeFormat.format(Math.round(seconds / 3600), 'hour');
+  if (ago < 7 * 86400) return relativeFormat.format(Math.round(seconds / 86400), 'day');
+  return formatDate(value);
+}

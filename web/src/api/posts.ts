@@ -1,0 +1,55 @@
+// /api/v1/posts and /api/v1/stream: writing, reading, editing and reacting to posts,
+// their revisions and comments, and the signed-in person's home stream.
+import type { Http } from './http';
+import type {
+  Comment,
+  Id,
+  Items,
+  Page,
+  PageQuery,
+  Post,
+  PostKind,
+  PostRevision,
+  ReactionKind,
+} from './types';
+
+export interface NewPost {
+  kind?: PostKind;
+  title?: string;
+  body: string;
+  link_url?: string;
+  /** A group slug; omitted for posts to everyone. */
+  group?: string;
+}
+
+export interface PostPatch {
+  title?: string;
+  body?: string;
+}
+
+export interface NewComment {
+  body: string;
+  parent_id?: Id;
+}
+
+export function postsApi(http: Http) {
+  const base = (id: Id) => `/posts/${encodeURIComponent(String(id))}`;
+  return {
+    /** Home: my posts, people and topics I follow, my groups; newest first. */
+    stream: (query: PageQuery = {}) => http.get<Page<Post>>('/stream', { query: { ...query } }),
+    create: (post: NewPost) => http.post<Post>('/posts', { json: post }),
+    get: (id: Id) => http.get<Post>(base(id)),
+    /** Author only; each edit adds a revision. */
+    update: (id: Id, patch: PostPatch) => http.patch<Post>(base(id), { json: patch }),
+    /** Author, group moderators and admins. */
+    remove: (id: Id) => http.delete<void>(base(id)),
+    /** Newest first. */
+    revisions: (id: Id) => http.get<Items<PostRevision>>(`${base(id)}/revisions`),
+    /** Oldest first, flat; thread them by parent_id. */
+    comments: (id: Id) => http.get<Items<Comment>>(`${base(id)}/comments`),
+    comment: (id: Id, comment: NewComment) =>
+      http.post<Comment>(`${base(id)}/comments`, { json: comment }),
+    react: (id: Id, kind: ReactionKind) => http.put<Post>(`${base(id)}/reactions/${kind}`),
+    unreact: (id: Id, kind: ReactionKind) => http.delete<Post>(`${base(id)}/reactions/${kind}`),
+  };
+}
