@@ -34,6 +34,14 @@ core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>
 // number from 1 to `max` → it; anything else → kInvalidArgument.
 core::Result<int> LimitParam(const Request& req, int fallback, int max);
 
+// Returns {"items": [render(x) for x in list]}.
+template <typename List, typename Render>
+Json ItemsJson(const List& list, Render render) {
+  Json items = Json::array();
+  for (const auto& x : list) items.push_back(render(x));
+  return Json{{"items", items}};
+}
+
 // Returns a JSON response with `status`.
 Response JsonResponse(const Request& req, bhttp::status status, const Json& body);
 // Returns 204 No Content.

@@ -1,5 +1,7 @@
 #include "store/follow_store.h"
 
+#include "store/cursor.h"
+
 namespace hallway::store {
 
 core::Result<bool> FollowPerson(Tx& tx, domain::AccountId follower, domain::AccountId followee,
@@ -38,19 +40,9 @@ core::Result<FollowCounts> CountFollows(Tx& tx, domain::AccountId id) {
 
 core::Result<PeoplePage> ListFollows(Tx& tx, domain::AccountId id, bool followers, int limit,
                                      const std::string& after) {
-  std::int64_t before = 0;
-  if (!after.empty()) {
-    try {
-      std::size_t used = 0;
-      before = std::stoll(after, &used);
-      if (used != after.size() || before <= 0) before = -1;
-    } catch (const std::exception&) {
-      before = -1;
-    }
-    if (before < 0) return core::Error::InvalidArgument("cursor is malformed", {{"cursor", "is malformed"}});
-  }
-  // Page by the follow's creation time, tie-broken by the other person's id,
-  // folded into one decreasing key so the cursor is a single number.
+  HALLWAY_TRY_ASSIGN(std::int64_t before, ParseIdCursor(after));
+  // Page by the other person's id, newest accounts first, so the cursor is
+  // a single number.
   const std::string other = followers ? "follower_id" : "followee_id";
   const std::string self = followers ? "followee_id" : "follower_id";
   HALLWAY_TRY_ASSIGN(

@@ -1,5 +1,7 @@
 #include "store/notification_store.h"
 
+#include "store/cursor.h"
+
 namespace hallway::store {
 namespace {
 
@@ -28,17 +30,7 @@ core::Result<bool> InsertNotification(Tx& tx, const NotificationRecord& n) {
 
 core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recipient, bool unread_only,
                                                  int limit, const std::string& after) {
-  std::int64_t before = 0;
-  if (!after.empty()) {
-    try {
-      std::size_t used = 0;
-      before = std::stoll(after, &used);
-      if (used != after.size() || before <= 0) before = -1;
-    } catch (const std::exception&) {
-      before = -1;
-    }
-    if (before < 0) return core::Error::InvalidArgument("cursor is malformed", {{"cursor", "is malformed"}});
-  }
+  HALLWAY_TRY_ASSIGN(std::int64_t before, ParseIdCursor(after));
   std::string sql =
       "SELECT n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, "
       "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = $1 AND (CAST($2 AS BIGINT) = 0 "

@@ -1,5 +1,7 @@
 #include "store/post_store.h"
 
+#include "store/cursor.h"
+
 #include <set>
 
 namespace hallway::store {
@@ -79,17 +81,6 @@ core::Status WriteTopicsAndMentions(Tx& tx, const Post& p, const std::vector<dom
     if (!r) return r.error();
   }
   return core::Ok();
-}
-
-core::Result<std::int64_t> ParseCursor(const std::string& after) {
-  if (after.empty()) return std::int64_t{0};
-  try {
-    std::size_t used = 0;
-    const std::int64_t v = std::stoll(after, &used);
-    if (used == after.size() && v > 0) return v;
-  } catch (const std::exception&) {
-  }
-  return core::Error::InvalidArgument("cursor is malformed", {{"cursor", "is malformed"}});
 }
 
 }  // namespace
@@ -297,7 +288,7 @@ core::Result<std::map<domain::PostId, std::vector<std::string>>> MyReactions(
 }
 
 core::Result<PostPage> ListStream(Tx& tx, const StreamQuery& q) {
-  HALLWAY_TRY_ASSIGN(std::int64_t before, ParseCursor(q.after));
+  HALLWAY_TRY_ASSIGN(std::int64_t before, ParseIdCursor(q.after));
   Params params{q.viewer, before, std::int64_t{q.limit + 1}};
   std::string sql = std::string("SELECT ") + kPostColumns +
                     " FROM posts p JOIN accounts au ON au.id = p.author_id WHERE p.deleted = 0 AND "

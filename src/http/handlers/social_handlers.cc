@@ -102,11 +102,7 @@ Response FollowHandlers::MyBlocks(Request& req) {
 
 Response GroupHandlers::List(Request& req) {
   return Reply(req, groups_.List(req.Who(), req.Query("mine") == "1" || req.Query("mine") == "true"),
-               [](const std::vector<service::GroupView>& groups) {
-                 Json items = Json::array();
-                 for (const auto& g : groups) items.push_back(GroupJson(g));
-                 return Json{{"items", items}};
-               });
+               [](const std::vector<service::GroupView>& groups) { return ItemsJson(groups, GroupJson); });
 }
 
 Response GroupHandlers::Create(Request& req) {
@@ -148,11 +144,7 @@ Response GroupHandlers::Members(Request& req) {
   auto state = domain::ParseMembershipState(req.Query("state", "active"));
   if (!state) return ProblemResponse(req, state.error());
   return Reply(req, groups_.Members(req.Who(), req.params["slug"], *state),
-               [](const std::vector<service::MemberView>& members) {
-                 Json items = Json::array();
-                 for (const auto& m : members) items.push_back(MemberJson(m));
-                 return Json{{"items", items}};
-               });
+               [](const std::vector<service::MemberView>& members) { return ItemsJson(members, MemberJson); });
 }
 
 Response GroupHandlers::UpdateMember(Request& req) {
@@ -267,9 +259,7 @@ Response PostHandlers::Comments(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());
   return Reply(req, posts_.Comments(req.Who(), *id), [](const std::vector<service::CommentView>& comments) {
-    Json items = Json::array();
-    for (const auto& c : comments) items.push_back(CommentJson(c));
-    return Json{{"items", items}};
+    return ItemsJson(comments, CommentJson);
   });
 }
 
