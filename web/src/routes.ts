@@ -1,5 +1,6 @@
 // The one route table. Access decides what App renders for the current visitor:
-// public: anyone; guest: signed-out only; member: signed in; admin: role=admin.
+// public: anyone; guest: signed-out only; member: signed in; moderator: role facilitator or
+// admin; admin: role=admin.
 import type { Component } from 'svelte';
 import AdminPage from './pages/admin/AdminPage.svelte';
 import ForgotPasswordPage from './pages/accounts/ForgotPasswordPage.svelte';
@@ -11,17 +12,20 @@ import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
 import NotFoundPage from './pages/NotFoundPage.svelte';
+import ModerationPage from './pages/moderation/ModerationPage.svelte';
+import NotificationsPage from './pages/notifications/NotificationsPage.svelte';
 import DirectoryPage from './pages/people/DirectoryPage.svelte';
 import FollowListPage from './pages/people/FollowListPage.svelte';
 import ProfilePage from './pages/people/ProfilePage.svelte';
 import PostPage from './pages/posts/PostPage.svelte';
 import SearchPage from './pages/search/SearchPage.svelte';
+import FeedSettingsPage from './pages/settings/FeedSettingsPage.svelte';
 import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
 import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
 import TopicPage from './pages/topics/TopicPage.svelte';
 
-export type Access = 'public' | 'guest' | 'member' | 'admin';
+export type Access = 'public' | 'guest' | 'member' | 'moderator' | 'admin';
 export type RouteParams = Record<string, string>;
 
 export interface RouteDef {
@@ -53,10 +57,13 @@ export const routes: RouteDef[] = [
   { pattern: '/settings/profile', access: 'member', component: ProfileSettingsPage },
   { pattern: '/settings/password', access: 'member', component: PasswordSettingsPage },
   { pattern: '/settings/tokens', access: 'member', component: TokensSettingsPage },
+  { pattern: '/settings/feeds', access: 'member', component: FeedSettingsPage },
   { pattern: '/catalog', access: 'member', component: CatalogPage },
+  { pattern: '/notifications', access: 'member', component: NotificationsPage },
   { pattern: '/search', access: 'member', component: SearchPage },
   { pattern: '/groups', access: 'member', component: GroupsPage },
   { pattern: '/groups/:slug', access: 'member', component: GroupPage },
+  { pattern: '/moderation', access: 'moderator', component: ModerationPage },
   { pattern: '/admin', access: 'admin', component: AdminPage },
 ];
 

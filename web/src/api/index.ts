@@ -4,7 +4,9 @@ import { adminApi } from './admin';
 import { configApi } from './config';
 import { groupsApi } from './groups';
 import { Http } from './http';
-import { meApi } from './me';
+import { feedTokenApi, meApi } from './me';
+import { moderationApi } from './moderation';
+import { notificationsApi } from './notifications';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
@@ -22,6 +24,9 @@ export function createApi(http: Http = new Http()) {
     config: configApi(http),
     groups: groupsApi(http),
     me: meApi(http),
+    feedToken: feedTokenApi(http),
+    moderation: moderationApi(http),
+    notifications: notificationsApi(http),
     passwordResets: passwordResetsApi(http),
     people: peopleApi(http),
     posts: postsApi(http),

@@ -28,3 +28,24 @@ export function meApi(http: Http) {
       http.put<void>('/me/password', { json: { current_password, new_password } }),
   };
 }
+
+/** Whether a private feed token exists (its secret is never shown again). */
+export interface FeedTokenState {
+  active: boolean;
+  created_at: string | null;
+}
+
+/** A new feed token and ready-made Atom URLs carrying it; shown once. */
+export interface CreatedFeedToken {
+  token: string;
+  feeds: { home: string; person: string; group: string; topic: string; thread: string };
+}
+
+export function feedTokenApi(http: Http) {
+  return {
+    get: () => http.get<FeedTokenState>('/me/feed-token'),
+    /** Creates a token, replacing any earlier one. */
+    create: () => http.post<CreatedFeedToken>('/me/feed-token'),
+    revoke: () => http.delete<void>('/me/feed-token'),
+  };
+}

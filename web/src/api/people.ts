@@ -1,6 +1,6 @@
 // /api/v1/people: the directory, public profiles, follows and a person's posts.
 import type { Http } from './http';
-import type { FollowState, Page, PageQuery, Person, Post, Profile } from './types';
+import type { FollowState, Page, PageQuery, Person, Post, Profile, Relation } from './types';
 
 export interface PeopleQuery {
   q?: string;
@@ -22,6 +22,13 @@ export function peopleApi(http: Http) {
       http.get<Page<Person>>(`${base(handle)}/followers`, { query: { ...query } }),
     following: (handle: string, query: PageQuery = {}) =>
       http.get<Page<Person>>(`${base(handle)}/following`, { query: { ...query } }),
+    /** Blocks a person (also ends follows both ways); 400 for yourself. */
+    block: (handle: string) => http.put<{ relation: Relation | null }>(`${base(handle)}/block`),
+    /** Mutes a person: no notifications from them. */
+    mute: (handle: string) => http.put<{ relation: Relation | null }>(`${base(handle)}/mute`),
+    /** Lifts a block or mute. */
+    clearRelation: (handle: string) =>
+      http.delete<{ relation: Relation | null }>(`${base(handle)}/relation`),
     /** The person's posts that the caller may see, newest first. */
     posts: (handle: string, query: PageQuery = {}) =>
       http.get<Page<Post>>(`${base(handle)}/posts`, { query: { ...query } }),

@@ -11,6 +11,7 @@ import type {
   PostKind,
   PostRevision,
   ReactionKind,
+  Reshare,
 } from './types';
 
 export interface NewPost {
@@ -25,6 +26,13 @@ export interface NewPost {
 export interface PostPatch {
   title?: string;
   body?: string;
+}
+
+export interface NewReshare {
+  /** Up to 1000 characters. */
+  note?: string;
+  /** A group slug; omitted to share with everyone. */
+  group?: string;
 }
 
 export interface NewComment {
@@ -51,5 +59,18 @@ export function postsApi(http: Http) {
       http.post<Comment>(`${base(id)}/comments`, { json: comment }),
     react: (id: Id, kind: ReactionKind) => http.put<Post>(`${base(id)}/reactions/${kind}`),
     unreact: (id: Id, kind: ReactionKind) => http.delete<Post>(`${base(id)}/reactions/${kind}`),
+    /** Passes a post on (201 with the new post); 403 for closed-group posts outside their group. */
+    reshare: (id: Id, reshare: NewReshare) =>
+      http.post<Post>(`${base(id)}/reshares`, { json: reshare }),
+    /** Closes the thread to new comments (author, moderators). */
+    close: (id: Id) => http.put<Post>(`${base(id)}/closed`),
+    reopen: (id: Id) => http.delete<Post>(`${base(id)}/closed`),
+    /** Reports a post to the moderators. */
+    flag: (id: Id, reason: string) => http.post<unknown>(`${base(id)}/flags`, { json: { reason } }),
+    /** Moderators: hides a post from everyone but its author and moderators. */
+    hide: (id: Id, reason: string) => http.put<Post>(`${base(id)}/hidden`, { json: { reason } }),
+    restore: (id: Id) => http.delete<Post>(`${base(id)}/hidden`),
+    /** Everyone who passed this post on, with whom they got it from. */
+    reshares: (id: Id) => http.get<Items<Reshare>>(`${base(id)}/reshares`),
   };
 }

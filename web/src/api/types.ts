@@ -72,7 +72,11 @@ export interface Profile extends Person {
   followers_count: number;
   following_count: number;
   followed_by_me: boolean;
+  /** What I have done about this person: blocked, muted or nothing. */
+  my_relation: Relation | null;
 }
+
+export type Relation = 'block' | 'mute';
 
 /** The answer to following or unfollowing a person or topic. */
 export interface FollowState {
@@ -145,6 +149,42 @@ export interface Post {
   url: string;
   created_at: string;
   updated_at: string;
+  reshare_count: number;
+  /** Set on reshares: the original post, or a stub when it is gone or out of reach. */
+  reshare_of: ResharedPost | UnavailablePost | null;
+  /** The post this one was passed on from (the original or another reshare). */
+  reshared_via: Id | null;
+  closed: boolean;
+  can_close: boolean;
+  hidden: boolean;
+  hidden_reason: string | null;
+  can_moderate: boolean;
+}
+
+/** The original of a reshare, embedded in the reshare. */
+export interface ResharedPost {
+  id: Id;
+  kind: PostKind;
+  title: string;
+  /** Sanitized by the server; safe for {@html}. */
+  body_html: string;
+  author: PersonSummary;
+  url: string;
+  unavailable?: false;
+}
+
+export interface UnavailablePost {
+  id: Id;
+  unavailable: true;
+}
+
+/** One step of a post's reshare chain. */
+export interface Reshare {
+  post_id: Id;
+  by: PersonSummary;
+  via_post_id: Id;
+  via_author_id: Id;
+  created_at: string;
 }
 
 export interface PostRevision {
@@ -169,4 +209,26 @@ export interface Comment {
 export interface PageQuery {
   cursor?: string | null;
   limit?: number;
+}
+
+export interface Notification {
+  id: Id;
+  kind: string;
+  actor: PersonSummary | null;
+  text: string;
+  url: string;
+  post_id: Id | null;
+  read: boolean;
+  created_at: string;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread_count: number;
+}
+
+/** A flagged post in the moderation queue. */
+export interface FlaggedPost {
+  post: Post;
+  flags: number;
+  reasons: string[];
 }

@@ -11,6 +11,8 @@ export class Auth {
   status = $state<AuthStatus>('loading');
   error = $state<ApiError | null>(null);
   readonly isAdmin = $derived(this.account?.role === 'admin');
+  /** Facilitators and admins review flagged posts. */
+  readonly isModerator = $derived(!!this.account && this.account.role !== 'member');
 
   constructor(private readonly api: Api) {}
 

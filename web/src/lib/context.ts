@@ -3,11 +3,13 @@ import { getContext, setContext } from 'svelte';
 import type { Api } from '../api';
 import type { Auth } from './auth.svelte';
 import type { Router } from './router.svelte';
+import type { Unread } from './unread.svelte';
 
 export interface AppServices {
   api: Api;
   auth: Auth;
   router: Router;
+  unread: Unread;
 }
 
 const KEY = Symbol('hallway-services');
@@ -25,3 +27,4 @@ function services(): AppServices {
 export const useApi = (): Api => services().api;
 export const useAuth = (): Auth => services().auth;
 export const useRouter = (): Router => services().router;
+export const useUnread = (): Unread => services().unread;
