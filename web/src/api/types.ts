@@ -150,7 +150,7 @@ export interface Post {
   created_at: string;
   updated_at: string;
   reshare_count: number;
-  /** Set on reshares: the original post, or a stub when it is gone or out of reach. */
+  /** Set on reshares: the original post, or a placeholder when it is gone or out of reach. */
   reshare_of: ResharedPost | UnavailablePost | null;
   /** The post this one was passed on from (the original or another reshare). */
   reshared_via: Id | null;
