@@ -17,6 +17,12 @@ core::Result<Json> ParseJsonObject(const Request& req) {
   return body;
 }
 
+core::Result<Json> ParseJsonBody(const Request& req, const std::vector<std::string>& allowed) {
+  HALLWAY_TRY_ASSIGN(Json body, ParseJsonObject(req));
+  HALLWAY_TRY(RejectUnknownFields(body, allowed));
+  return body;
+}
+
 core::Result<std::optional<std::string>> OptString(const Json& obj, const std::string& key) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::optional<std::string>();

@@ -161,8 +161,10 @@ Response Router::Dispatch(Request& req) const {
         // A stale cookie on a public route is ignored, not an error.
         if (r.access != Access::kPublic) return ProblemResponse(req, who.error());
       } else {
+        // Scopes bind on every route a credential is used on, public ones
+        // included (feeds read with the caller's rights).
         const std::string needed = IsUnsafe(req.raw.method()) ? "write" : "read";
-        if (r.access != Access::kPublic && !who->HasScope(needed)) {
+        if (!who->HasScope(needed)) {
           return ProblemResponse(req, core::Error::PermissionDenied(
                                           "this API token lacks the '" + needed + "' scope"));
         }

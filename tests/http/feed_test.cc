@@ -47,6 +47,10 @@ TEST_P(HttpTest, AtomFeedsServeWhatTheTokensOwnerMaySee) {
   EXPECT_EQ(reader.Send("GET", "/feeds/home.atom?token=" + token).status, 200);
   EXPECT_EQ(reader.Send("GET", "/feeds/people/ana.rss?token=" + token).status, 404);
   EXPECT_EQ(ana.Get("/feeds/groups/board-room.atom").status, 200);  // a signed-in browser needs no token
+  auto write_only = ben.Json("POST", "/api/v1/me/tokens", {{"name", "w"}, {"scopes", {"write"}}});
+  HttpClient bot = Client();
+  bot.set_bearer(write_only.Json()["token"]);
+  EXPECT_EQ(bot.Get("/feeds/home.atom").status, 403);  // scopes bind on feeds too
 
   auto again = ben.Json("POST", "/api/v1/me/feed-token");  // rotating cuts off the old URL
   ASSERT_EQ(again.status, 201);

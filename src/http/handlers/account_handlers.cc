@@ -22,11 +22,8 @@ Response AccountHandlers::Config(Request& req) {
 }
 
 Response AccountHandlers::SignUp(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"email", "password", "display_name", "handle", "invite_token"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"email", "password", "display_name", "handle", "invite_token"}); !s) {
-    return ProblemResponse(req, s.error());
-  }
   service::SignUpRequest in;
   for (auto [key, dst] : {std::pair{"email", &in.email}, std::pair{"password", &in.password},
                           std::pair{"display_name", &in.display_name}, std::pair{"handle", &in.handle}}) {

@@ -55,9 +55,8 @@ Response AdminHandlers::GetSettings(Request& req) {
 }
 
 Response AdminHandlers::PatchSettings(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"signup_mode"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"signup_mode"}); !s) return ProblemResponse(req, s.error());
   auto raw = OptString(*body, "signup_mode");
   if (!raw) return ProblemResponse(req, raw.error());
   if (*raw) {

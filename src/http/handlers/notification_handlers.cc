@@ -37,9 +37,8 @@ Response NotificationHandlers::UnreadCount(Request& req) {
 }
 
 Response NotificationHandlers::MarkRead(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"ids", "all"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"ids", "all"}); !s) return ProblemResponse(req, s.error());
   std::vector<std::int64_t> ids;
   bool all = false;
   if (auto it = body->find("all"); it != body->end() && !it->is_null()) {

@@ -20,13 +20,9 @@ Response ProfileHandlers::GetMe(Request& req) {
 }
 
 Response ProfileHandlers::PatchMe(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"display_name", "handle", "title", "team", "location", "bio", "skills",
+                                  "interests"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"display_name", "handle", "title", "team", "location",
-                                           "bio", "skills", "interests"});
-      !s) {
-    return ProblemResponse(req, s.error());
-  }
   domain::ProfilePatch patch;
   for (auto [key, dst] : {std::pair{"display_name", &patch.display_name}, std::pair{"handle", &patch.handle},
                           std::pair{"title", &patch.title}, std::pair{"team", &patch.team},

@@ -106,11 +106,8 @@ Response GroupHandlers::List(Request& req) {
 }
 
 Response GroupHandlers::Create(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"name", "description", "visibility"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"name", "description", "visibility"}); !s) {
-    return ProblemResponse(req, s.error());
-  }
   service::NewGroup in;
   auto name = ReqString(*body, "name");
   if (!name) return ProblemResponse(req, name.error());
@@ -148,9 +145,8 @@ Response GroupHandlers::Members(Request& req) {
 }
 
 Response GroupHandlers::UpdateMember(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"state", "role"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"state", "role"}); !s) return ProblemResponse(req, s.error());
   std::optional<domain::MembershipState> state;
   std::optional<domain::GroupRole> role;
   auto raw_state = OptString(*body, "state");
@@ -192,11 +188,8 @@ Response GroupHandlers::Invite(Request& req) {
 // ---- posts ----
 
 Response PostHandlers::Create(Request& req) {
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"kind", "title", "body", "link_url", "group"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"kind", "title", "body", "link_url", "group"}); !s) {
-    return ProblemResponse(req, s.error());
-  }
   service::NewPost in;
   auto kind = OptString(*body, "kind");
   if (!kind) return ProblemResponse(req, kind.error());
@@ -225,9 +218,8 @@ Response PostHandlers::Get(Request& req) {
 Response PostHandlers::Edit(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"title", "body"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"title", "body"}); !s) return ProblemResponse(req, s.error());
   auto title = OptString(*body, "title");
   if (!title) return ProblemResponse(req, title.error());
   auto text = OptString(*body, "body");
@@ -266,9 +258,8 @@ Response PostHandlers::Comments(Request& req) {
 Response PostHandlers::AddComment(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"body", "parent_id"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"body", "parent_id"}); !s) return ProblemResponse(req, s.error());
   auto text = ReqString(*body, "body");
   if (!text) return ProblemResponse(req, text.error());
   std::optional<std::int64_t> parent;
@@ -297,9 +288,8 @@ Response PostHandlers::Unreact(Request& req) {
 Response PostHandlers::Reshare(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());
-  auto body = ParseJsonObject(req);
+  auto body = ParseJsonBody(req, {"note", "group"});
   if (!body) return ProblemResponse(req, body.error());
-  if (auto s = RejectUnknownFields(*body, {"note", "group"}); !s) return ProblemResponse(req, s.error());
   auto note = OptString(*body, "note");
   if (!note) return ProblemResponse(req, note.error());
   auto group = OptString(*body, "group");
