@@ -1,0 +1,1 @@
+// Placeholder so the module has a source until its first file lands.
