@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
+#include "app/catalog_import.h"
 #include "app/demo_seed.h"
 #include "crypto/password_hasher.h"
 #include "service/admin_service.h"
@@ -81,6 +83,55 @@ int RunBackup(const ParsedCommand& cmd) {
   auto s = (*db)->Backup(file);
   if (!s) return Fail(s.error().message());
   std::printf("backup: done (%ju bytes)\n", static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)));
+  return 0;
+}
+
+int RunImport(const ParsedCommand& cmd) {
+  const auto& w = cmd.words;
+  if (w.size() != 3 || w[1] != "catalog") return Fail("usage: hallway import catalog FILE --map FIELD=COLUMN,...");
+  CatalogImportOptions o;
+  o.file = w[2];
+  auto opt = [&](const char* name) {
+    auto it = cmd.options.find(name);
+    return it == cmd.options.end() ? std::string() : it->second;
+  };
+  if (opt("map").empty()) return Fail("import: --map is required (see hallway import --help)");
+  auto mapping = ParseMapping(opt("map"));
+  if (!mapping) return Fail("import: " + mapping.error().message());
+  o.mapping = *mapping;
+  o.format = opt("format");
+  o.source = opt("source");
+  if (!opt("kind").empty()) o.default_kind = opt("kind");
+  const bool tty = isatty(fileno(stderr));
+  int last_percent = -1;
+  o.progress = [&](const char* phase, std::size_t done, std::size_t total) {
+    const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+    if (percent == last_percent && done != total) return;
+    last_percent = percent;
+    if (!tty && percent % 25 != 0 && done != total) return;  // logs get a few lines, terminals a bar
+    const int filled = percent * 30 / 100;
+    std::fprintf(stderr, "%simport: %-5s [%s%s] %3d%%%s", tty ? "\r" : "", phase, std::string(filled, '#').c_str(),
+                 std::string(30 - filled, '.').c_str(), percent, tty && done != total ? "" : "\n");
+    if (done == total) last_percent = -1;
+  };
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  auto report = ImportCatalog(**db, clock, o);
+  if (!report) return Fail("import: " + report.error().message());
+  const std::string source = o.source.empty() ? std::filesystem::path(o.file).stem().string() : o.source;
+  const std::string report_path = opt("report").empty() ? source + ".rejected.csv" : opt("report");
+  std::printf("import: %zu rows: %zu added, %zu updated, %zu unchanged, %zu merged into another row, %zu rejected\n",
+              report->rows, report->inserted, report->updated, report->unchanged, report->merged,
+              report->rejected.size());
+  if (!report->rejected.empty()) {
+    if (auto s = WriteRejectionReport(report_path, *report); !s) return Fail("import: " + s.error().message());
+    std::printf("import: rejected rows and reasons are in %s\n", report_path.c_str());
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, report->rejected.size()); ++i) {
+      const auto& r = report->rejected[i];
+      std::printf("  line %zu: %s\n", r.line, r.reason.c_str());
+    }
+  }
   return 0;
 }
 

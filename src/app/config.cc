@@ -39,6 +39,7 @@ const std::vector<Option>& GlobalOptions() {
 const std::map<std::string, std::set<std::string>>& CommandOptions() {
   static const std::map<std::string, std::set<std::string>> kOptions = {
       {"user", {"email", "name", "role", "password"}},
+      {"import", {"map", "format", "source", "kind", "report"}},
   };
   return kOptions;
 }
@@ -132,7 +133,9 @@ std::string HelpText() {
       "  user set-role HANDLE ROLE  make an account a member, facilitator or admin\n"
       "  user disable HANDLE        disable an account and end its sessions\n"
       "  user enable HANDLE         re-enable a disabled account\n"
-      "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n\n"
+      "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n"
+      "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
+      "                             --format, --source, --kind, --report; see import --help)\n\n"
       "Options (each also read from its environment variable):\n";
   for (const Option& o : GlobalOptions()) {
     std::string left = std::string("  --") + o.name + (o.flag ? "" : " VALUE");
@@ -162,6 +165,20 @@ std::string SubcommandHelp(const std::string& command) {
        "hallway user disable HANDLE\n"
        "hallway user enable HANDLE\n"
        "  The password may instead come from the HALLWAY_PASSWORD environment variable.\n"},
+      {"import",
+       "hallway import catalog FILE --map FIELD=COLUMN[,...] [--format csv|jsonl] [--source NAME]\n"
+       "                            [--kind KIND] [--report FILE]\n"
+       "  Imports learning resources. --map names the file's column for each field; join columns\n"
+       "  with '+' (description=summary+course_description). Fields: external_id, kind, title\n"
+       "  (required), description, provider, url, duration, level, language, cost, skills, tags\n"
+       "  (comma-separated lists), category ('Parent > Child'; several separated by ';').\n"
+       "  Rows are upserted by external_id (or by title and provider when it is not mapped), so\n"
+       "  re-importing a file changes nothing; rows sharing a key are merged. Rows that fail\n"
+       "  validation are skipped and listed with their line and reason in the report (default:\n"
+       "  NAME.rejected.csv in the current folder). --kind is the kind when the row names none\n"
+       "  (default course); --source names the import (default: the file name).\n"
+       "  Example: hallway import catalog edx.csv --map external_id=course_url,title=title,\n"
+       "           description=summary,provider=institution,category=subject,level=Level\n"},
       {"backup",
        "hallway backup FILE [--database URL]\n"
        "  SQLite: writes a consistent, compacted copy of the database to FILE (VACUUM INTO).\n"

@@ -1,6 +1,7 @@
 #include "app/demo_seed.h"
 
 #include "app/demo_rng.h"
+#include "app/demo_catalog_seed.h"
 #include "app/demo_social_seed.h"
 
 #include <algorithm>
@@ -172,7 +173,8 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
         progress(done, static_cast<int>(people.size()));
       }
     }
-    return SeedDemoSocial(tx, saved_people, rng, now);
+    HALLWAY_TRY(SeedDemoSocial(tx, saved_people, rng, now));
+    return SeedDemoCatalog(tx, saved_people, rng, now);
   });
 }
 

@@ -119,6 +119,10 @@ int RunServe(const ParsedCommand& cmd) {
   service::PostService posts(ctx);
   service::NotificationService notification_service(ctx);
   service::FeedService feed_service(ctx);
+  service::CatalogService catalog(ctx);
+  service::RatingService ratings(ctx);
+  service::LearningService learning(ctx);
+  service::ResourceRecommendationService resource_recommendations(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -127,6 +131,9 @@ int RunServe(const ParsedCommand& cmd) {
   http::PostHandlers post_handlers(posts);
   http::NotificationHandlers notification_handlers(notification_service);
   http::FeedHandlers feed_handlers(feed_service, posts, sc.base_url);
+  http::CatalogHandlers catalog_handlers(catalog);
+  http::RatingHandlers rating_handlers(ratings);
+  http::LearningHandlers learning_handlers(learning, resource_recommendations);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::Metrics metrics;
@@ -134,7 +141,7 @@ int RunServe(const ParsedCommand& cmd) {
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
-                           feed_handlers, metrics,
+                           feed_handlers, catalog_handlers, rating_handlers, learning_handlers, metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;

@@ -5,7 +5,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace hallway::core {
 
@@ -43,5 +45,9 @@ constexpr Micros kDay = 24 * kHour;
 // Returns `t` as an RFC 3339 UTC timestamp with millisecond precision,
 // e.g. "2026-11-21T21:43:15.123Z".
 std::string FormatRfc3339(Micros t);
+
+// Parses an RFC 3339 timestamp ("2026-11-21T21:43:15Z", optional fraction
+// and numeric offset). Returns nullopt when `s` is not one.
+std::optional<Micros> ParseRfc3339(std::string_view s);
 
 }  // namespace hallway::core

@@ -50,3 +50,19 @@ TEST(JsonLineTest, EscapesEverythingJsonNeeds) {
 
 }  // namespace
 }  // namespace hallway::core
+
+namespace hallway::core {
+namespace {
+
+TEST(Rfc3339, ParsesWhatFormatWritesAndOffsets) {
+  const Micros t = 1'795'000'000'123'000;
+  EXPECT_EQ(ParseRfc3339(FormatRfc3339(t)), t);
+  EXPECT_EQ(ParseRfc3339("2026-11-21T10:00:00+01:00"), ParseRfc3339("2026-11-21T09:00:00Z"));
+  for (const char* bad : {"", "2026-11-21", "2026-13-01T00:00:00Z", "2026-11-21T10:00:00", "2026-11-21T10:00:00Zx",
+                          "2026-11-21T10:00:00.Z", "yesterday"}) {
+    EXPECT_FALSE(ParseRfc3339(bad).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace hallway::core

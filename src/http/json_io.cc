@@ -38,6 +38,38 @@ core::Result<std::string> ReqString(const Json& obj, const std::string& key) {
   return *v;
 }
 
+core::Result<std::optional<std::int64_t>> OptInt(const Json& obj, const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::int64_t>();
+  if (!it->is_number_integer()) return core::Error::InvalidArgument("invalid field", {{key, "must be a whole number"}});
+  return std::optional(it->get<std::int64_t>());
+}
+
+core::Result<std::optional<bool>> OptBool(const Json& obj, const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<bool>();
+  if (!it->is_boolean()) return core::Error::InvalidArgument("invalid field", {{key, "must be true or false"}});
+  return std::optional(it->get<bool>());
+}
+
+core::Result<std::optional<std::vector<std::int64_t>>> OptIntList(const Json& obj, const std::string& key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::vector<std::int64_t>>();
+  std::vector<std::int64_t> out;
+  bool ok = it->is_array() && it->size() <= 100;
+  if (ok) {
+    for (const auto& v : *it) {
+      if (!v.is_number_integer()) {
+        ok = false;
+        break;
+      }
+      out.push_back(v.get<std::int64_t>());
+    }
+  }
+  if (!ok) return core::Error::InvalidArgument("invalid field", {{key, "must be a list of whole numbers"}});
+  return std::optional(std::move(out));
+}
+
 core::Result<std::optional<std::vector<std::string>>> OptStringList(const Json& obj,
                                                                     const std::string& key) {
   auto it = obj.find(key);

@@ -27,6 +27,11 @@ core::Result<std::optional<std::string>> OptString(const Json& obj, const std::s
 core::Result<std::string> ReqString(const Json& obj, const std::string& key);
 core::Result<std::optional<std::vector<std::string>>> OptStringList(const Json& obj,
                                                                     const std::string& key);
+// Reads integer field `key`: absent or null → nullopt; not a whole number
+// → kInvalidArgument.
+core::Result<std::optional<std::int64_t>> OptInt(const Json& obj, const std::string& key);
+core::Result<std::optional<bool>> OptBool(const Json& obj, const std::string& key);
+core::Result<std::optional<std::vector<std::int64_t>>> OptIntList(const Json& obj, const std::string& key);
 // Parses the body as a JSON object (see ParseJsonObject) whose keys are all
 // in `allowed` (see RejectUnknownFields): the decode step of most writes.
 core::Result<Json> ParseJsonBody(const Request& req, const std::vector<std::string>& allowed);

@@ -122,6 +122,40 @@ void AddRoutes(Router& r, RouteDeps d) {
          bind(d.notifications, &NotificationHandlers::UnreadCount)});
   r.Add({verb::post, "/api/v1/notifications/read", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::MarkRead)});
 
+  // The learning catalog: resources, taxonomy, browse.
+  r.Add({verb::get, "/api/v1/resources", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Browse)});
+  r.Add({verb::post, "/api/v1/resources", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Create), 256 * 1024});
+  r.Add({verb::get, "/api/v1/resources/duplicates", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Duplicates)});
+  r.Add({verb::get, "/api/v1/resources/{id}", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/resources/{id}", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Update), 256 * 1024});
+  r.Add({verb::delete_, "/api/v1/resources/{id}", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Delete)});
+  r.Add({verb::get, "/api/v1/categories", Access::kSignedIn, bind(d.catalog, &CatalogHandlers::Categories)});
+  r.Add({verb::post, "/api/v1/categories", Access::kAdmin, bind(d.catalog, &CatalogHandlers::CreateCategory)});
+  r.Add({verb::patch, "/api/v1/categories/{slug}", Access::kAdmin, bind(d.catalog, &CatalogHandlers::UpdateCategory)});
+  r.Add({verb::delete_, "/api/v1/categories/{slug}", Access::kAdmin, bind(d.catalog, &CatalogHandlers::DeleteCategory)});
+
+  // Ratings and reviews.
+  r.Add({verb::put, "/api/v1/resources/{id}/rating", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Rate), 128 * 1024});
+  r.Add({verb::delete_, "/api/v1/resources/{id}/rating", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Unrate)});
+  r.Add({verb::get, "/api/v1/resources/{id}/reviews", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Reviews)});
+  r.Add({verb::get, "/api/v1/reviews/{id}/revisions", Access::kSignedIn, bind(d.ratings, &RatingHandlers::History)});
+  r.Add({verb::put, "/api/v1/reviews/{id}/vote", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Vote)});
+  r.Add({verb::delete_, "/api/v1/reviews/{id}/vote", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Unvote)});
+  r.Add({verb::get, "/api/v1/reviews/{id}/comments", Access::kSignedIn, bind(d.ratings, &RatingHandlers::Comments)});
+  r.Add({verb::post, "/api/v1/reviews/{id}/comments", Access::kSignedIn, bind(d.ratings, &RatingHandlers::AddComment)});
+
+  // Learning status and recommendations between people.
+  r.Add({verb::put, "/api/v1/resources/{id}/status", Access::kSignedIn, bind(d.learning, &LearningHandlers::SetStatus)});
+  r.Add({verb::delete_, "/api/v1/resources/{id}/status", Access::kSignedIn, bind(d.learning, &LearningHandlers::ClearStatus)});
+  r.Add({verb::get, "/api/v1/me/learning", Access::kSignedIn, bind(d.learning, &LearningHandlers::Mine)});
+  r.Add({verb::get, "/api/v1/me/learning-settings", Access::kSignedIn, bind(d.learning, &LearningHandlers::GetSettings)});
+  r.Add({verb::put, "/api/v1/me/learning-settings", Access::kSignedIn, bind(d.learning, &LearningHandlers::PutSettings)});
+  r.Add({verb::get, "/api/v1/people/{handle}/completions", Access::kSignedIn, bind(d.learning, &LearningHandlers::Completions)});
+  r.Add({verb::post, "/api/v1/resources/{id}/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Recommend)});
+  r.Add({verb::get, "/api/v1/resources/{id}/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Chain)});
+  r.Add({verb::get, "/api/v1/me/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Received)});
+  r.Add({verb::post, "/api/v1/me/recommendations/{id}/{action}", Access::kSignedIn, bind(d.learning, &LearningHandlers::Act)});
+
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});
   r.Add({verb::patch, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::PatchSettings)});

@@ -5,6 +5,7 @@
 
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
+#include "http/handlers/catalog_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/notification_handlers.h"
@@ -24,6 +25,9 @@ struct RouteDeps {
   PostHandlers& posts;
   NotificationHandlers& notifications;
   FeedHandlers& feeds;
+  CatalogHandlers& catalog;
+  RatingHandlers& ratings;
+  LearningHandlers& learning;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

@@ -1,6 +1,7 @@
 #include "store/post_store.h"
 
 #include "store/cursor.h"
+#include "store/sql_helpers.h"
 
 #include <set>
 
@@ -13,13 +14,8 @@ constexpr const char* kPostColumns =
     "p.id, p.author_id, p.kind, p.title, p.body, p.body_html, p.link_url, p.group_id, p.revision, "
     "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason, p.reshare_of, p.reshared_via";
 
-// The content rule of domain/privacy/policy.h for `p` and the viewer bound
-// at `viewer_param`: organization-wide, an open group, or a group where the
-// viewer is an active member.
 std::string VisibleToViewerSql(const std::string& viewer_param) {
-  return "(p.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = "
-         "p.group_id AND g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE "
-         "vm.group_id = p.group_id AND vm.account_id = " + viewer_param + " AND vm.state = 'active'))";
+  return GroupContentVisibleSql("p.group_id", viewer_param);
 }
 
 core::Result<Post> PostFromRow(const Row& r) {
@@ -42,12 +38,6 @@ core::Result<Post> PostFromRow(const Row& r) {
   p.reshare_of = r.OptInt(15);
   p.reshared_via = r.OptInt(16);
   return p;
-}
-
-std::string Placeholders(std::size_t first, std::size_t count) {
-  std::string s;
-  for (std::size_t i = 0; i < count; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
-  return s;
 }
 
 core::Status LoadTopics(Tx& tx, std::vector<Post>& posts) {

@@ -54,3 +54,12 @@ std::string FreshDatabaseUrl(Backend backend) {
 }
 
 }  // namespace hallway::testing
+
+namespace hallway::testing {
+
+std::string SharedDataDir() {
+  if (const char* dir = std::getenv("HALLWAY_SHARED_DATA"); dir && *dir) return dir;
+  return std::string(HALLWAY_SOURCE_DIR) + "/../shared/data";
+}
+
+}  // namespace hallway::testing

@@ -19,6 +19,10 @@ std::vector<Backend> AllBackends();
 // Returns a new empty directory under the system temp dir.
 std::string MakeTempDir();
 
+// The folder of shared public data sets: $HALLWAY_SHARED_DATA, else
+// ../shared/data beside the source tree.
+std::string SharedDataDir();
+
 // Returns the URL of a new, empty database on `backend`. REQUIRES for
 // PostgreSQL: HALLWAY_TEST_PG_URL is set (the test fails otherwise).
 std::string FreshDatabaseUrl(Backend backend);

@@ -110,16 +110,17 @@ core::Status CheckPasswordStrength(std::string_view password, std::string_view h
 std::string TagKey(std::string_view tag) { return AsciiLower(Trim(tag)); }
 
 core::Result<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags,
-                                                     const std::string& field) {
+                                                     const std::string& field, std::size_t max_chars) {
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const auto& raw : tags) {
     std::string t = Trim(raw);
     if (t.empty()) continue;
     if (!core::IsCleanUtf8(t) || t.find_first_of("\r\n\t") != std::string::npos ||
-        core::CodePointCount(t) > 50) {
-      return core::Error::InvalidArgument(field + " entry is not valid",
-                                          {{field, "each entry is one line of at most 50 characters"}});
+        core::CodePointCount(t) > max_chars) {
+      return core::Error::InvalidArgument(
+          field + " entry is not valid",
+          {{field, "each entry is one line of at most " + std::to_string(max_chars) + " characters"}});
     }
     if (seen.insert(TagKey(t)).second) out.push_back(std::move(t));
   }

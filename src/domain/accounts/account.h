@@ -70,9 +70,9 @@ core::Status CheckPasswordStrength(std::string_view password, std::string_view h
 
 // Returns the trimmed, de-duplicated tag list (case-insensitively), or
 // kInvalidArgument naming `field` if there are more than 30 or one is longer
-// than 50 characters.
+// than `max_chars` characters.
 core::Result<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags,
-                                                     const std::string& field);
+                                                     const std::string& field, std::size_t max_chars = 50);
 
 // Returns the key a tag is matched by: lower-cased and trimmed.
 std::string TagKey(std::string_view tag);

@@ -1,6 +1,7 @@
 #include "http/handlers/social_handlers.h"
 
 #include "http/handlers/admin_handlers.h"
+#include "http/handlers/reply.h"
 #include "http/handlers/social_views.h"
 #include "http/handlers/views.h"
 #include "http/json_io.h"
@@ -8,13 +9,6 @@
 
 namespace hallway::http {
 namespace {
-
-template <typename T, typename Render>
-Response Reply(Request& req, const core::Result<T>& r, Render render,
-               bhttp::status status = bhttp::status::ok) {
-  if (!r) return ProblemResponse(req, r.error());
-  return JsonResponse(req, status, render(*r));
-}
 
 Json PeoplePageJson(const store::PeoplePage& page) {
   Json items = Json::array();

@@ -27,6 +27,9 @@ const std::vector<Migration>& AllMigrations() {
       {7, "reshares",
 #include "store/migrations/migration_0007_reshares.inc"
       },
+      {8, "catalog",
+#include "store/migrations/migration_0008_catalog.inc"
+      },
   };
   return kAll;
 }
