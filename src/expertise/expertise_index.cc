@@ -54,6 +54,20 @@ std::size_t CountBefore(const std::vector<core::Micros>& sorted, core::Micros as
                                   sorted.begin());
 }
 
+// The person's activity before as_of: a count, or with a half-life a decayed
+// count over the latest kActivityWindow items (older ones add < 2^-64 each
+// once the window spans many half-lives; bounded cost per candidate).
+constexpr std::size_t kActivityWindow = 64;
+double Activity(const std::vector<core::Micros>& times, core::Micros as_of, double half_life) {
+  const std::size_t end = CountBefore(times, as_of);
+  if (half_life <= 0) return static_cast<double>(end);
+  double sum = 0;
+  for (std::size_t i = end; i > 0 && end - i < kActivityWindow; --i) {
+    sum += std::exp2(-static_cast<double>(as_of - times[i - 1]) / half_life);
+  }
+  return sum;
+}
+
 double Idf(double n, double df) { return std::log(1.0 + (n - df + 0.5) / (df + 0.5)); }
 
 bool IsActivity(EvidenceKind k) {
@@ -110,10 +124,12 @@ class ExpertiseIndex::Impl {
   std::unordered_map<std::string, std::uint32_t> term_ids, topic_ids, visibility_ids, item_ids;
   std::vector<std::vector<Posting>> term_postings, topic_postings;
   std::vector<EvidenceRecord> evidence;
-  std::vector<core::Micros> evidence_times;  // sorted
+  // Every item's time, sorted, with the running total of their lengths, so
+  // the collection size and average length are taken as of any moment.
+  std::vector<core::Micros> evidence_times;
+  std::vector<double> cumulative_length;
   std::unordered_map<PersonId, std::uint32_t> person_ids;
   std::vector<PersonRecord> persons;
-  double total_length = 0;
 };
 
 ExpertiseIndex::ExpertiseIndex(ModelParams params) : impl_(std::make_unique<Impl>(params)) {}
@@ -147,8 +163,16 @@ core::Status ExpertiseIndex::Add(Evidence e) {
   std::vector<std::string> terms = AnalyzeText(e.text, m.params.max_terms_per_item);
   rec.length = static_cast<std::uint32_t>(terms.size());
   m.evidence.push_back(std::move(rec));
-  m.total_length += static_cast<double>(terms.size());
-  InsertSorted(m.evidence_times, e.at, std::less<core::Micros>());
+  {
+    const auto pos = static_cast<std::size_t>(
+        std::upper_bound(m.evidence_times.begin(), m.evidence_times.end(), e.at) -
+        m.evidence_times.begin());
+    const double len = static_cast<double>(terms.size());
+    m.evidence_times.insert(m.evidence_times.begin() + static_cast<std::ptrdiff_t>(pos), e.at);
+    m.cumulative_length.insert(m.cumulative_length.begin() + static_cast<std::ptrdiff_t>(pos),
+                               (pos > 0 ? m.cumulative_length[pos - 1] : 0.0) + len);
+    for (std::size_t j = pos + 1; j < m.cumulative_length.size(); ++j) m.cumulative_length[j] += len;
+  }
   if (IsActivity(e.kind)) InsertSorted(m.persons[m.evidence.back().person].activity, e.at, std::less<core::Micros>());
 
   std::sort(terms.begin(), terms.end());
@@ -225,9 +249,10 @@ core::Result<std::vector<RankedPerson>> ExpertiseIndex::Rank(const ExpertiseQuer
 
 std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Scratch& s) const {
   const ModelParams& p = params;
-  const double n = static_cast<double>(CountBefore(evidence_times, q.as_of));
-  if (n == 0) return {};
-  const double avg_len = evidence.empty() ? 1.0 : std::max(1.0, total_length / evidence.size());
+  const std::size_t before = CountBefore(evidence_times, q.as_of);
+  if (before == 0) return {};
+  const double n = static_cast<double>(before);
+  const double avg_len = std::max(1.0, cumulative_length[before - 1] / n);
   if (s.evidence_score.size() < evidence.size()) s.evidence_score.resize(evidence.size(), 0.0f);
   if (s.person_score.size() < persons.size()) s.person_score.resize(persons.size(), 0.0);
 
@@ -238,39 +263,39 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
     s.evidence_score[e] += static_cast<float>(add);
   };
 
-  // 1. Text: BM25 over the rarest query terms known before as_of.
+  // 1. The lists to walk: the rarest query terms known before as_of (BM25)
+  //    and the query's topics.
+  struct List {
+    std::uint32_t id;
+    bool topic;
+    const std::vector<Posting>* postings;
+    std::size_t cut;  // postings before as_of
+    double weight;
+  };
+  std::vector<List> lists;
   if (p.text_weight > 0) {
-    struct QueryTerm {
-      const std::vector<Posting>* postings;
-      std::size_t cut;
-      double weight;
-    };
     std::unordered_map<std::uint32_t, int> qtf;
     for (const auto& t : AnalyzeText(q.need_text, 1000)) {
       auto it = term_ids.find(t);
       if (it != term_ids.end()) ++qtf[it->second];
     }
-    std::vector<QueryTerm> terms;
+    std::vector<List> terms;
     for (const auto& [tid, count] : qtf) {
       const auto& list = term_postings[tid];
       const std::size_t cut = Cut(list, q.as_of);
       if (cut == 0) continue;
       if (cut > p.prune_min_postings && static_cast<double>(cut) > p.max_term_fraction * n) continue;
-      terms.push_back({&list, cut, Idf(n, static_cast<double>(cut)) * std::min(count, 3)});
+      terms.push_back({tid, false, &list, cut,
+                       p.text_weight * Idf(n, static_cast<double>(cut)) * std::min(count, 3)});
     }
-    std::sort(terms.begin(), terms.end(),
-              [](const QueryTerm& a, const QueryTerm& b) { return a.cut < b.cut; });
+    // Rarest first; ties by id, so the order (and the float sums) never
+    // depend on hash-map iteration.
+    std::sort(terms.begin(), terms.end(), [](const List& a, const List& b) {
+      return a.cut != b.cut ? a.cut < b.cut : a.id < b.id;
+    });
     if (terms.size() > p.max_query_terms) terms.resize(p.max_query_terms);
-    for (const auto& t : terms) {
-      for (std::size_t i = 0; i < t.cut; ++i) {
-        const Posting& post = (*t.postings)[i];
-        const double tf = post.tf;
-        const double norm = p.bm25_k1 * (1 - p.bm25_b + p.bm25_b * evidence[post.evidence].length / avg_len);
-        touch(post.evidence, p.text_weight * t.weight * tf * (p.bm25_k1 + 1) / (tf + norm));
-      }
-    }
+    lists = std::move(terms);
   }
-  // 2. Topics.
   if (p.topic_weight > 0) {
     std::vector<std::string> topics;
     for (const auto& t : q.topics) topics.push_back(NormalizeTopic(t));
@@ -281,8 +306,30 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
       if (it == topic_ids.end()) continue;
       const auto& list = topic_postings[it->second];
       const std::size_t cut = Cut(list, q.as_of);
-      const double w = p.topic_weight * Idf(n, static_cast<double>(cut));
-      for (std::size_t i = 0; i < cut; ++i) touch(list[i].evidence, w);
+      if (cut == 0) continue;
+      lists.push_back({it->second, true, &list, cut, p.topic_weight * Idf(n, static_cast<double>(cut))});
+    }
+  }
+  // 2. Walk them within the postings budget, shortest first, each taking at
+  //    most its share of what is left, from its most recent posting back
+  //    (the old end is what recency decay discounts anyway).
+  std::stable_sort(lists.begin(), lists.end(), [](const List& a, const List& b) { return a.cut < b.cut; });
+  std::size_t budget = p.max_postings_per_query;
+  for (std::size_t li = 0; li < lists.size(); ++li) {
+    const List& l = lists[li];
+    const std::size_t share = budget / (lists.size() - li);
+    const std::size_t from = l.cut > share ? l.cut - share : 0;
+    budget -= l.cut - from;
+    for (std::size_t i = from; i < l.cut; ++i) {
+      const Posting& post = (*l.postings)[i];
+      if (l.topic) {
+        touch(post.evidence, l.weight);
+        continue;
+      }
+      const double tf = post.tf;
+      const double norm =
+          p.bm25_k1 * (1 - p.bm25_b + p.bm25_b * evidence[post.evidence].length / avg_len);
+      touch(post.evidence, l.weight * tf * (p.bm25_k1 + 1) / (tf + norm));
     }
   }
 
@@ -348,8 +395,9 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
   };
   std::vector<Candidate> heap;
   heap.reserve(s.person_touched.size());
+  const double activity_half_life = p.activity_half_life_days * static_cast<double>(core::kDay);
   for (std::uint32_t person : s.person_touched) {
-    const double activity = static_cast<double>(CountBefore(persons[person].activity, q.as_of));
+    const double activity = Activity(persons[person].activity, q.as_of, activity_half_life);
     heap.push_back({s.person_score[person] * (1 + p.activity_weight * std::log1p(activity)), person});
     s.person_score[person] = 0;
   }

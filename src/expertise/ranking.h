@@ -16,7 +16,9 @@
 namespace hallway::expertise {
 
 // How evidence becomes a score. The defaults are the values tuned on the
-// earlier half of the Stack Exchange evaluation (docs/expertise.md).
+// earlier half of the Stack Exchange evaluation (bench/expert-eval --tune;
+// docs/expertise.md): a strong, fast-decaying "answered lately" prior, tags
+// over text. Other communities should re-tune.
 //
 // An evidence item e of person p scores, for a query at time as_of:
 //   rel(e)  = text_weight * BM25(need, e.text) + topic_weight * sum of idf(t)
@@ -26,28 +28,37 @@ namespace hallway::expertise {
 //             * (accepted ? 1 + accepted_bonus : 1) / (net < 0 ? 1 + |net| * downvote_penalty : 1)
 //   recency = 0.5 ^ ((as_of - e.at) / half_life)   (no decay when half_life_days <= 0)
 // and the person's expertise is sum(rel * mult) * (1 + activity_weight *
-// log(1 + answers, articles and resources of p before as_of)). Every
+// log(1 + activity)), activity being the answers, articles and resources of
+// p before as_of (decayed by activity_half_life_days when set). Every
 // statistic (votes, acceptance, document frequencies, collection size) is
 // taken as of as_of, so a replay never sees the future.
 struct ModelParams {
-  double bm25_k1 = 1.2;
+  double bm25_k1 = 0.6;
   double bm25_b = 0.75;
-  double text_weight = 1.0;
-  double topic_weight = 1.0;
+  double text_weight = 0.1;
+  double topic_weight = 2.0;
   // Indexed by EvidenceKind: answer, accepted_answer, question, article,
   // comment, resource_completed, review, endorsement, declared_skill.
-  double kind_weight[kEvidenceKindCount] = {1.0, 1.0, 0.15, 1.0, 0.1, 0.5, 0.3, 0.4, 0.3};
-  double vote_weight = 0.3;
-  double downvote_penalty = 0.2;
+  double kind_weight[kEvidenceKindCount] = {1.0, 1.0, 0.15, 1.0, 0.05, 0.5, 0.3, 0.4, 0.3};
+  double vote_weight = 1.0;
+  double downvote_penalty = 0.5;
   double accepted_bonus = 0.5;
-  double half_life_days = 0;
-  double activity_weight = 0.5;
+  double half_life_days = 240;
+  double activity_weight = 16;
+  // With a half-life, the activity prior counts recent work more: each
+  // answer, article or resource weighs 0.5 ^ (age / half-life) (the latest
+  // 64 only). Whoever answered lately is likelier to answer now.
+  double activity_half_life_days = 7;
   // Speed: query terms in more than max_term_fraction of the evidence (and
   // in over prune_min_postings items, so small indexes keep every term) say
   // little and cost the most, so they are dropped; at most max_query_terms
   // of the rarest terms are kept.
   double max_term_fraction = 0.25;
   std::size_t prune_min_postings = 20000;
+  // The most postings one query walks over all its terms and topics; a
+  // list longer than its share is walked from its most recent end. Bounds
+  // the cost of a query whatever the index size (see docs/expertise.md).
+  std::size_t max_postings_per_query = 200000;
   std::size_t max_query_terms = 24;
   // Terms indexed per evidence item (the rest of a long text is ignored).
   std::size_t max_terms_per_item = 2000;
