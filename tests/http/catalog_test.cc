@@ -227,7 +227,8 @@ TEST_P(HttpTest, BrowseCombinesFiltersCountsFacetsAndSorts) {
   for (const auto& v : by_kind["facets"]["kind"]) kinds[v["value"]] = v["count"];
   EXPECT_EQ(kinds, (std::map<std::string, int>{{"course", 1}, {"video", 1}}));
   std::map<std::string, int> cats;
-  for (const auto& v : admin.Get("/api/v1/resources").Json()["facets"]["category"]) cats[v["value"]] = v["count"];
+  const json unfiltered = admin.Get("/api/v1/resources").Json();
+  for (const auto& v : unfiltered["facets"]["category"]) cats[v["value"]] = v["count"];
   EXPECT_EQ(cats[std::to_string(lead)], 2);
   EXPECT_EQ(cats[std::to_string(people)], 1);
   EXPECT_EQ(cats[std::to_string(data)], 1);

@@ -53,6 +53,7 @@ TEST(ResourceKeys, CloseTitles) {
                              TitleKey("Introduction to Negotiation Skills for New Managers")));
   EXPECT_FALSE(TitlesAreClose(TitleKey("Leading Teams"), TitleKey("Leading Remote Teams Across Time Zones")));
   EXPECT_FALSE(TitlesAreClose("", ""));
+  EXPECT_NE(TitleKey("Programming with C++"), TitleKey("Programming with C#"));
 }
 
 TEST(ResourceFields, ValidationNamesEveryBadField) {

@@ -174,7 +174,7 @@ std::string TitleKey(std::string_view title) {
   std::string out;
   bool space = false;
   for (unsigned char c : title) {
-    if (std::isalnum(c) || c >= 0x80) {
+    if (std::isalnum(c) || c >= 0x80 || c == '+' || c == '#') {  // "C++" is not "C#"
       if (space && !out.empty()) out += ' ';
       out += static_cast<char>(std::tolower(c));
       space = false;
