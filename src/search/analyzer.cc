@@ -41,7 +41,7 @@ Analyzer::Impl::Impl(AnalyzerOptions o) : options(o), stemmer("english") {
 Xapian::TermGenerator Analyzer::Impl::MakeTermGenerator() const {
   Xapian::TermGenerator tg;
   tg.set_stemmer(stemmer);
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
   if (options.stop_words) {
     tg.set_stopper(&stopper);
     tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
@@ -151,6 +151,7 @@ std::vector<std::string> Analyzer::Stems(std::string_view text) const {
   Xapian::Document scratch;
   Xapian::TermGenerator tg = impl_->MakeTermGenerator();
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
   tg.set_document(scratch);
   tg.index_text(std::string(text));
   // Order by position so callers see the words as written.

@@ -34,8 +34,10 @@ TEST(SearchAnalyzer, TitleWordsWeighMoreThanBodyWords) {
   t.skip_to("Zgarden");
   ASSERT_EQ(*t, "Zgarden");
   EXPECT_EQ(t.get_wdf(), a.options().title_weight + 1);
-  t.skip_to("ZSgarden");
-  EXPECT_EQ(*t, "ZSgarden");
+  Xapian::TermIterator title = x.termlist_begin();
+  title.skip_to("ZSgarden");
+  ASSERT_EQ(*title, "ZSgarden");
+  EXPECT_EQ(title.get_wdf(), 1u);
 }
 
 TEST(SearchAnalyzer, FilterTermsAreNormalised) {
