@@ -33,8 +33,8 @@ namespace hallway::search {
 
 struct Bm25Params {
   // Tuned on the SciFact train split; see docs/search.md.
-  double k1 = 0.9;
-  double b = 0.4;
+  double k1 = 1.2;
+  double b = 0.75;
 };
 
 struct SearcherOptions {
