@@ -108,13 +108,17 @@ std::vector<std::string> UnknownFields(const std::string& text) {
   return out;
 }
 
+// True when `text` (already unglued) uses boolean syntax, love/hate marks or
+// field filters, i.e. when the user said precisely what must match.
 bool HasOperators(const std::string& text) {
-  for (std::string_view op : {" AND ", " OR ", " NOT ", " XOR ", "\"", "(", "+", "-"}) {
+  for (std::string_view op : {" AND ", " OR ", " NOT ", " XOR ", "\"", "("}) {
     if (text.find(op) != std::string::npos) return true;
   }
   if (text.rfind("NOT ", 0) == 0) return true;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] == ':' && IsWordChar(text[i - 1]) && !IsSpace(text[i + 1])) return true;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const bool token_start = i == 0 || IsSpace(text[i - 1]);
+    if ((text[i] == '+' || text[i] == '-') && token_start && !IsSpace(text[i + 1])) return true;
+    if (i > 0 && text[i] == ':' && IsWordChar(text[i - 1]) && !IsSpace(text[i + 1])) return true;
   }
   return false;
 }
@@ -199,7 +203,8 @@ core::Result<ParsedQuery> BuildQuery(const QueryBuilder& builder, std::string_vi
   for (const auto& name : UnknownFields(cleaned)) {
     impl->notices.push_back("unknown field '" + name + "' was searched as text");
   }
-  impl->has_operators = HasOperators(cleaned);
+  const std::string unglued = UnglueWords(cleaned);
+  impl->has_operators = HasOperators(unglued);
 
   Xapian::QueryParser qp = MakeParser(builder);
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -210,7 +215,7 @@ core::Result<ParsedQuery> BuildQuery(const QueryBuilder& builder, std::string_vi
     flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   }
   try {
-    impl->query = qp.parse_query(UnglueWords(cleaned), flags);
+    impl->query = qp.parse_query(unglued, flags);
     impl->corrected_text = qp.get_corrected_query_string();
     return ParsedQuery(std::move(impl));
   } catch (const Xapian::Error& e) {

@@ -82,9 +82,8 @@ class Searcher {
   // for Search.
   core::Result<std::vector<Suggestion>> Suggest(const SuggestRequest& request);
 
-  struct Impl;
-
  private:
+  struct Impl;  // searcher_impl.h
   explicit Searcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -87,6 +87,8 @@ TEST_F(SearchSearcher, FieldFiltersInTextAndRequest) {
       {"learning NOT deep", {"post:1"}},
       {"\"neural networks\"", {"post:2"}},
       {"mach*", {"post:1", "post:2"}},
+      {"gradient-models", {"post:1"}},  // glued words are words, not a phrase
+      {"\"gradient-models\"", {}},      // unless quoted
   };
   for (const auto& [q, want] : cases) {
     auto ids = Ids(Must(Request(q)));
