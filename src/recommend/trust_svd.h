@@ -47,6 +47,7 @@ struct TrustSvdOptions {
   double reg_bias = 0.5;           // lambda for b_u, b_j, b_c
   double reg_category = 2.0;       // lambda for b_uc
   double reg_trust = 0.5;          // lambda_t
+  double reg_implicit = 1.0;       // lambda for y_i and w_v
   double init_std = 0.05;
   bool use_implicit = true;
   bool use_trust = true;

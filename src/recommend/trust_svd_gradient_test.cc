@@ -36,6 +36,7 @@ TrustSvdOptions AllOn() {
   o.reg_bias = 0.2;
   o.reg_category = 0.4;
   o.reg_trust = 0.7;
+  o.reg_implicit = 0.6;
   o.init_std = 0.4;
   o.seed = 7;
   return o;

@@ -106,6 +106,7 @@ core::Status TrustSvd::Save(const std::string& path) const {
   w.Pod(o.reg_bias);
   w.Pod(o.reg_category);
   w.Pod(o.reg_trust);
+  w.Pod(o.reg_implicit);
   w.Pod(o.popularity_weight);
   w.Pod(static_cast<std::uint8_t>(o.use_implicit));
   w.Pod(static_cast<std::uint8_t>(o.use_trust));
@@ -159,6 +160,7 @@ core::Result<TrustSvd> TrustSvd::Load(const std::string& path) {
   r.Pod(&o.reg_bias);
   r.Pod(&o.reg_category);
   r.Pod(&o.reg_trust);
+  r.Pod(&o.reg_implicit);
   r.Pod(&o.popularity_weight);
   r.Pod(&implicit);
   r.Pod(&trust);

@@ -167,7 +167,7 @@ void UserPass(const LearnerContext& ctx, std::uint32_t u, double lr, TrustSvdPar
   if (o.use_implicit && n > 0) {
     for (std::uint32_t pos : ratings) {
       const std::uint32_t i = d.ratings()[pos].item;
-      g_v = nw * gz + o.reg * ctx.item_weight[i] * p->Y.row(i).transpose();
+      g_v = nw * gz + o.reg_implicit * ctx.item_weight[i] * p->Y.row(i).transpose();
       if (acc) {
         grad->Y.row(i) += g_v.transpose();
       } else {
@@ -181,7 +181,7 @@ void UserPass(const LearnerContext& ctx, std::uint32_t u, double lr, TrustSvdPar
       const TrustEdge& edge = d.trust()[ei];
       const std::uint32_t v = edge.trustee;
       const double et = p->W.row(v).dot(pu.transpose()) - edge.weight;
-      g_v = tw * gz + o.reg_trust * et * pu + o.reg * ctx.trustee_weight[v] * p->W.row(v).transpose();
+      g_v = tw * gz + o.reg_trust * et * pu + o.reg_implicit * ctx.trustee_weight[v] * p->W.row(v).transpose();
       g_p += o.reg_trust * et * p->W.row(v).transpose();
       if (acc) {
         grad->W.row(v) += g_v.transpose();
@@ -227,14 +227,14 @@ double UserLoss(const LearnerContext& ctx, std::uint32_t u, const TrustSvdParams
       loss += 0.5 * o.reg_bias * ctx.category_weight[c] * p.bc[c] * p.bc[c];
       loss += 0.5 * o.reg_category * InvSqrt(static_cast<std::size_t>(cat_count[c])) * p.buc(u, c) * p.buc(u, c);
     }
-    if (o.use_implicit) loss += 0.5 * o.reg * ctx.item_weight[j] * p.Y.row(j).squaredNorm();
+    if (o.use_implicit) loss += 0.5 * o.reg_implicit * ctx.item_weight[j] * p.Y.row(j).squaredNorm();
   }
   if (t > 0) {
     loss += 0.5 * o.reg_trust * tw * pu2;
     for (std::uint32_t ei : d.TrustOut(u)) {
       const TrustEdge& edge = d.trust()[ei];
       const double et = p.W.row(edge.trustee).dot(p.P.row(u)) - edge.weight;
-      loss += 0.5 * o.reg_trust * et * et + 0.5 * o.reg * ctx.trustee_weight[edge.trustee] * p.W.row(edge.trustee).squaredNorm();
+      loss += 0.5 * o.reg_trust * et * et + 0.5 * o.reg_implicit * ctx.trustee_weight[edge.trustee] * p.W.row(edge.trustee).squaredNorm();
     }
   }
   return loss;
