@@ -1,1 +1,0 @@
-// Placeholder so the module has a source until its first file lands.
