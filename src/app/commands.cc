@@ -7,6 +7,7 @@
 
 #include "app/demo_seed.h"
 #include "crypto/password_hasher.h"
+#include "jobs/digest_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "store/account_store.h"
@@ -81,6 +82,17 @@ int RunBackup(const ParsedCommand& cmd) {
   auto s = (*db)->Backup(file);
   if (!s) return Fail(s.error().message());
   std::printf("backup: done (%ju bytes)\n", static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)));
+  return 0;
+}
+
+int RunSendDigests(const ParsedCommand& cmd) {
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  jobs::DigestJob digests(**db, clock, cmd.config.digest_hour);
+  auto queued = digests.RunOnce(/*now_is_slot=*/true);
+  if (!queued) return Fail("send-digests: " + queued.error().message());
+  std::printf("send-digests: %d digest(s) queued for delivery\n", *queued);
   return 0;
 }
 

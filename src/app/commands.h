@@ -11,5 +11,6 @@ int RunMigrate(const ParsedCommand& cmd);
 int RunSeedDemo(const ParsedCommand& cmd);
 int RunUser(const ParsedCommand& cmd);
 int RunBackup(const ParsedCommand& cmd);
+int RunSendDigests(const ParsedCommand& cmd);
 
 }  // namespace hallway::app

@@ -7,6 +7,7 @@
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/feed_handlers.h"
+#include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/metrics.h"
@@ -24,6 +25,7 @@ struct RouteDeps {
   PostHandlers& posts;
   NotificationHandlers& notifications;
   FeedHandlers& feeds;
+  MailPreferenceHandlers& mail;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

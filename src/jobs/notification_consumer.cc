@@ -39,8 +39,9 @@ std::string PayloadString(const std::string& payload, const char* key) {
   return "";
 }
 
-// Collects the notifications one activity causes.
-core::Status Notify(store::Tx& tx, const domain::Activity& a) {
+// Collects the notifications one activity causes; adds the recipients of
+// newly inserted rows to `woken`.
+core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::AccountId>& woken) {
   if (!a.actor_id) return core::Ok();
   const domain::AccountId actor = *a.actor_id;
   std::set<std::pair<domain::AccountId, std::string>> sent;
@@ -60,6 +61,7 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
     n.created_at = a.published_at;
     auto r = store::InsertNotification(tx, n);
     if (!r) return r.error();
+    if (*r) woken.insert(recipient);
     return core::Ok();
   };
   const std::optional<std::int64_t> target_group =
@@ -107,10 +109,17 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
 core::Status NotificationConsumer::Handle(const std::vector<domain::Activity>& batch) {
   // One transaction per batch: the runner saves the cursor only after this
   // committed, and a replay re-inserts nothing thanks to the unique key.
-  return db_.Write([&](store::Tx& tx) -> core::Status {
-    for (const auto& a : batch) HALLWAY_TRY(Notify(tx, a));
+  std::set<domain::AccountId> woken;
+  HALLWAY_TRY(db_.Write([&](store::Tx& tx) -> core::Status {
+    woken.clear();  // a retried transaction starts over
+    for (const auto& a : batch) HALLWAY_TRY(Notify(tx, a, woken));
     return core::Ok();
-  });
+  }));
+  // Only after commit: a woken stream must find the rows.
+  if (hub_) {
+    for (auto id : woken) hub_->Publish(id);
+  }
+  return core::Ok();
 }
 
 }  // namespace hallway::jobs

@@ -14,6 +14,15 @@ constexpr const char* kVisible =
     "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id "
     "AND vm.account_id = n.recipient_id AND vm.state = 'active'))))";
 
+constexpr const char* kColumns =
+    "n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, n.created_at, "
+    "n.read_at";
+
+NotificationRecord FromRow(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
+          r.Text(7), r.Int(8), r.OptInt(9)};
+}
+
 Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 }  // namespace
@@ -72,6 +81,40 @@ core::Status MarkRead(Tx& tx, domain::AccountId recipient, const std::vector<std
     if (!r) return r.error();
   }
   return core::Ok();
+}
+
+core::Result<std::vector<NotificationRecord>> ListNotificationsAfter(Tx& tx, domain::AccountId recipient,
+                                                                     std::int64_t after_id, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.recipient_id = $1 AND n.id > $2 AND " +
+                                             kVisible + " ORDER BY n.id LIMIT $3",
+                                         {recipient, after_id, std::int64_t{limit}}));
+  std::vector<NotificationRecord> out;
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+core::Result<std::int64_t> LatestNotificationId(Tx& tx, domain::AccountId recipient) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COALESCE(MAX(id), 0) FROM notifications WHERE recipient_id = $1",
+                                         {recipient}));
+  return rows.at(0).Int(0);
+}
+
+core::Result<NotificationRecord> GetVisibleNotification(Tx& tx, std::int64_t id) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.id = $1 AND " + kVisible,
+                                         {id}));
+  if (rows.empty()) return core::Error::NotFound("no such notification");
+  return FromRow(rows[0]);
+}
+
+core::Result<std::vector<NotificationRecord>> NotificationsAfter(Tx& tx, std::int64_t after_id, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.id > $1 ORDER BY n.id LIMIT $2",
+                                         {after_id, std::int64_t{limit}}));
+  std::vector<NotificationRecord> out;
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
 }
 
 core::Result<std::vector<domain::AccountId>> GroupModerators(Tx& tx, std::int64_t group) {

@@ -44,6 +44,20 @@ core::Result<std::int64_t> CountUnread(Tx& tx, domain::AccountId recipient);
 core::Status MarkRead(Tx& tx, domain::AccountId recipient, const std::vector<std::int64_t>& ids,
                       core::Micros now);
 
+// Returns the recipient's visible notifications with id > `after_id`,
+// oldest first (what a live stream has not sent yet).
+core::Result<std::vector<NotificationRecord>> ListNotificationsAfter(Tx& tx, domain::AccountId recipient,
+                                                                     std::int64_t after_id, int limit);
+// Returns the largest notification id of `recipient` (0 if none), visible or not.
+core::Result<std::int64_t> LatestNotificationId(Tx& tx, domain::AccountId recipient);
+
+// Returns notification `id` if its recipient may still see it.
+// Errors: kNotFound when it does not exist or is no longer visible.
+core::Result<NotificationRecord> GetVisibleNotification(Tx& tx, std::int64_t id);
+// Returns every recipient's notifications with id > `after_id`, oldest
+// first, unfiltered (the mail consumer's input; it re-checks at send time).
+core::Result<std::vector<NotificationRecord>> NotificationsAfter(Tx& tx, std::int64_t after_id, int limit);
+
 // The accounts that moderate `group` (active owners and facilitators).
 core::Result<std::vector<domain::AccountId>> GroupModerators(Tx& tx, std::int64_t group);
 

@@ -27,6 +27,9 @@ const std::vector<Migration>& AllMigrations() {
       {7, "reshares",
 #include "store/migrations/migration_0007_reshares.inc"
       },
+      {10, "mail_preferences",
+#include "store/migrations/migration_0010_mail_preferences.inc"
+      },
   };
   return kAll;
 }
