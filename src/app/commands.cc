@@ -9,6 +9,7 @@
 #include "app/catalog_import.h"
 #include "app/demo_seed.h"
 #include "crypto/password_hasher.h"
+#include "jobs/digest_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "store/account_store.h"
@@ -132,6 +133,14 @@ int RunImport(const ParsedCommand& cmd) {
       std::printf("  line %zu: %s\n", r.line, r.reason.c_str());
     }
   }
+int RunSendDigests(const ParsedCommand& cmd) {
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  jobs::DigestJob digests(**db, clock, cmd.config.digest_hour);
+  auto queued = digests.RunOnce(/*now_is_slot=*/true);
+  if (!queued) return Fail("send-digests: " + queued.error().message());
+  std::printf("send-digests: %d digest(s) queued for delivery\n", *queued);
   return 0;
 }
 

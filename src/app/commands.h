@@ -12,5 +12,6 @@ int RunSeedDemo(const ParsedCommand& cmd);
 int RunUser(const ParsedCommand& cmd);
 int RunBackup(const ParsedCommand& cmd);
 int RunImport(const ParsedCommand& cmd);
+int RunSendDigests(const ParsedCommand& cmd);
 
 }  // namespace hallway::app

@@ -28,6 +28,10 @@ const std::vector<Option>& GlobalOptions() {
       {"io-threads", "HALLWAY_IO_THREADS", "number of I/O threads (default 2)", false},
       {"db-pool", "HALLWAY_DB_POOL", "database connections / blocking workers (default 8)", false},
       {"read-timeout", "HALLWAY_READ_TIMEOUT", "seconds a client has to send one request (default 15)", false},
+      {"max-streams", "HALLWAY_MAX_STREAMS", "live notification streams one person may keep open (default 5)", false},
+      {"heartbeat", "HALLWAY_HEARTBEAT", "seconds between keep-alive comments on idle live streams (default 20)", false},
+      {"digest-hour", "HALLWAY_DIGEST_HOUR", "local hour (0-23) at which mail digests go out; weekly ones on Mondays (default 7)", false},
+      {"mail-retry", "HALLWAY_MAIL_RETRY", "seconds before the first retry of undelivered mail, doubling up to an hour (default 60)", false},
       {"seed-demo", "HALLWAY_SEED_DEMO", "serve: seed the demo organization if the database is empty", true},
       {"secure-cookies", "HALLWAY_SECURE_COOKIES", "mark cookies Secure and send HSTS (behind TLS)", true},
       {"fast-password-hashing", "HALLWAY_FAST_PASSWORD_HASHING",
@@ -67,6 +71,15 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   else if (name == "io-threads") { HALLWAY_TRY_ASSIGN(c.io_threads, ToInt(name, v)); }
   else if (name == "db-pool") { HALLWAY_TRY_ASSIGN(c.db_pool, ToInt(name, v)); }
   else if (name == "read-timeout") { HALLWAY_TRY_ASSIGN(c.read_timeout, ToInt(name, v)); }
+  else if (name == "max-streams") { HALLWAY_TRY_ASSIGN(c.max_streams, ToInt(name, v)); }
+  else if (name == "heartbeat") { HALLWAY_TRY_ASSIGN(c.heartbeat, ToInt(name, v)); }
+  else if (name == "mail-retry") { HALLWAY_TRY_ASSIGN(c.mail_retry, ToInt(name, v)); }
+  else if (name == "digest-hour") {
+    if (v.size() > 2 || v.empty() || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) > 23) {
+      return core::Error::InvalidArgument("--digest-hour must be a whole number from 0 to 23");
+    }
+    c.digest_hour = std::stoi(v);
+  }
   else if (name == "seed-demo") c.seed_demo = v != "0" && v != "false";
   else if (name == "secure-cookies") c.secure_cookies = v != "0" && v != "false";
   else if (name == "fast-password-hashing") c.fast_password_hashing = v != "0" && v != "false";
@@ -135,7 +148,8 @@ std::string HelpText() {
       "  user enable HANDLE         re-enable a disabled account\n"
       "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n"
       "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
-      "                             --format, --source, --kind, --report; see import --help)\n\n"
+      "                             --format, --source, --kind, --report; see import --help)\n"
+      "  send-digests               queue every waiting mail digest now, whatever the hour\n\n"
       "Options (each also read from its environment variable):\n";
   for (const Option& o : GlobalOptions()) {
     std::string left = std::string("  --") + o.name + (o.flag ? "" : " VALUE");
@@ -179,6 +193,10 @@ std::string SubcommandHelp(const std::string& command) {
        "  (default course); --source names the import (default: the file name).\n"
        "  Example: hallway import catalog edx.csv --map external_id=course_url,title=title,\n"
        "           description=summary,provider=institution,category=subject,level=Level\n"},
+      {"send-digests",
+       "hallway send-digests [--database URL]\n"
+       "  Puts every waiting mail digest into the outbox now, whatever the hour (a running\n"
+       "  server with --smtp delivers them). Each item is mailed once either way.\n"},
       {"backup",
        "hallway backup FILE [--database URL]\n"
        "  SQLite: writes a consistent, compacted copy of the database to FILE (VACUUM INTO).\n"

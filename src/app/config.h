@@ -23,6 +23,10 @@ struct Config {
   int io_threads = 2;
   int db_pool = 8;
   int read_timeout = 15;  // seconds to read one request
+  int max_streams = 5;    // live notification streams per person
+  int heartbeat = 20;     // seconds between keep-alive comments on live streams
+  int digest_hour = 7;    // local hour of the mail digests
+  int mail_retry = 60;    // seconds before the first mail retry
   bool seed_demo = false;
   bool secure_cookies = false;
   bool fast_password_hashing = false;  // tests only: libsodium's minimum cost

@@ -10,12 +10,16 @@
 #include "core/log.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "jobs/digest_job.h"
 #include "jobs/mail_job.h"
+#include "jobs/notification_mail_composer.h"
+#include "jobs/notification_mail_consumer.h"
 #include "jobs/notification_consumer.h"
 #include "jobs/periodic_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/feed_service.h"
+#include "service/mail_preference_service.h"
 #include "service/follow_service.h"
 #include "service/notification_service.h"
 #include "service/group_service.h"
@@ -117,23 +121,27 @@ int RunServe(const ParsedCommand& cmd) {
   service::FollowService follows(ctx);
   service::GroupService groups(ctx);
   service::PostService posts(ctx);
+  service::NotificationHub hub(c.max_streams);
   service::NotificationService notification_service(ctx);
+  notification_service.set_hub(&hub);
   service::FeedService feed_service(ctx);
   service::CatalogService catalog(ctx);
   service::RatingService ratings(ctx);
   service::LearningService learning(ctx);
   service::ResourceRecommendationService resource_recommendations(ctx);
+  service::MailPreferenceService mail_preferences(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
   http::FollowHandlers follow_handlers(follows);
   http::GroupHandlers group_handlers(groups);
   http::PostHandlers post_handlers(posts);
-  http::NotificationHandlers notification_handlers(notification_service);
+  http::NotificationHandlers notification_handlers(notification_service, hub, auth);
   http::FeedHandlers feed_handlers(feed_service, posts, sc.base_url);
   http::CatalogHandlers catalog_handlers(catalog);
   http::RatingHandlers rating_handlers(ratings);
   http::LearningHandlers learning_handlers(learning, resource_recommendations);
+  http::MailPreferenceHandlers mail_handlers(mail_preferences);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::Metrics metrics;
@@ -141,7 +149,8 @@ int RunServe(const ParsedCommand& cmd) {
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
-                           feed_handlers, catalog_handlers, rating_handlers, learning_handlers, metrics,
+                           feed_handlers, catalog_handlers, rating_handlers, learning_handlers, mail_handlers,
+                           metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;
@@ -150,8 +159,26 @@ int RunServe(const ParsedCommand& cmd) {
     log.Error("web UI not served: " + s.error().message() + " (the API still works)");
   }
 
-  jobs::MailJob mail(database, clock, jobs::SmtpClient({smtp.host, smtp.port, c.mail_from, 10}), log);
-  jobs::PeriodicJob mail_loop("mail", 1000, [&mail]() -> core::Status {
+  // Mail: notification mail and digests are queued from the notifications
+  // (by durable cursor), then the outbox is delivered; all on one thread.
+  jobs::NotificationMailComposer composer(database, notification_service, mail_preferences, sc.base_url,
+                                          sc.site_name);
+  jobs::MailJob mail(database, clock, jobs::SmtpClient({smtp.host, smtp.port, c.mail_from, 10}), log, &composer,
+                     c.mail_retry * core::kSecond);
+  jobs::NotificationMailConsumer mail_consumer(database, clock);
+  jobs::DigestJob digests(database, clock, c.digest_hour);
+  core::Micros next_digest_check = 0;
+  jobs::PeriodicJob mail_loop("mail", 1000, [&]() -> core::Status {
+    for (;;) {
+      auto handled = mail_consumer.RunOnce();
+      if (!handled) return handled.error();
+      if (*handled == 0) break;
+    }
+    if (clock.Now() >= next_digest_check) {
+      auto queued = digests.RunOnce();
+      if (!queued) return queued.error();
+      next_digest_check = clock.Now() + 30 * core::kSecond;
+    }
     auto sent = mail.RunOnce();
     if (!sent) return sent.error();
     return core::Ok();
@@ -159,7 +186,7 @@ int RunServe(const ParsedCommand& cmd) {
   if (!c.smtp.empty()) mail_loop.Start();
 
   // Activity-log consumers: derived state follows the log by durable cursor.
-  jobs::NotificationConsumer notifications(database);
+  jobs::NotificationConsumer notifications(database, &hub);
   jobs::ConsumerRunner consumers(database, clock);
   consumers.Add(&notifications);
   jobs::PeriodicJob consumer_loop("consumers", 250, [&consumers]() -> core::Status {
@@ -176,6 +203,7 @@ int RunServe(const ParsedCommand& cmd) {
   so.blocking_threads = c.db_pool;
   so.secure_cookies = c.secure_cookies;
   so.read_timeout_seconds = c.read_timeout;
+  so.heartbeat_seconds = c.heartbeat;
   http::Server server(so, router, statics, metrics, access_log, log);
   auto port = server.Bind();
   if (!port) return fail(port.error().message());

@@ -52,3 +52,22 @@ TEST_F(CryptoTest, TokensAreUniqueUrlSafeAndDigestedStably) {
 
 }  // namespace
 }  // namespace hallway::crypto
+
+#include "crypto/hmac.h"
+
+namespace hallway::crypto {
+namespace {
+
+TEST(Hmac, MatchesRfc4231TestCase2AndVerifies) {
+  // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?",
+  // HMAC-SHA-256 5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843.
+  EXPECT_EQ(HmacSha256("Jefe", "what do ya want for nothing?"), "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM");
+  const std::string mac = HmacSha256("key", "unsubscribe:42:mention");
+  EXPECT_TRUE(VerifyHmacSha256("key", "unsubscribe:42:mention", mac));
+  EXPECT_FALSE(VerifyHmacSha256("key", "unsubscribe:43:mention", mac));
+  EXPECT_FALSE(VerifyHmacSha256("other", "unsubscribe:42:mention", mac));
+  EXPECT_FALSE(VerifyHmacSha256("key", "unsubscribe:42:mention", mac.substr(1)));
+}
+
+}  // namespace
+}  // namespace hallway::crypto

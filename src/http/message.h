@@ -6,9 +6,11 @@
 
 #include <boost/beast/http.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "http/event_stream.h"
 #include "service/service_context.h"
 
 namespace hallway::http {
@@ -26,6 +28,9 @@ struct Request {
   service::RequestInfo info;                   // client ip and user agent
   std::optional<service::Principal> principal; // set by the router for authed routes
   std::string route_name;                      // the matched pattern, for metrics and logs
+  // Set by a streaming handler (see event_stream.h): after the returned
+  // response's headers the server keeps the connection and sends events.
+  std::shared_ptr<EventStream> event_stream;
 
   // Returns the query parameter `key`, or `fallback`.
   std::string Query(const std::string& key, const std::string& fallback = "") const {

@@ -85,6 +85,7 @@ void AddRoutes(Router& r, RouteDeps d) {
 
   // Posts, comments, reactions and streams.
   r.Add({verb::get, "/api/v1/stream", Access::kSignedIn, bind(d.posts, &PostHandlers::Home)});
+  r.Add({verb::put, "/api/v1/stream/seen", Access::kSignedIn, bind(d.posts, &PostHandlers::MarkHomeSeen)});
   r.Add({verb::post, "/api/v1/posts", Access::kSignedIn, bind(d.posts, &PostHandlers::Create), 256 * 1024});
   r.Add({verb::get, "/api/v1/posts/{id}", Access::kSignedIn, bind(d.posts, &PostHandlers::Get)});
   r.Add({verb::patch, "/api/v1/posts/{id}", Access::kSignedIn, bind(d.posts, &PostHandlers::Edit), 256 * 1024});
@@ -120,6 +121,7 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/notifications", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::List)});
   r.Add({verb::get, "/api/v1/notifications/unread-count", Access::kSignedIn,
          bind(d.notifications, &NotificationHandlers::UnreadCount)});
+  r.Add({verb::get, "/api/v1/notifications/stream", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::Stream)});
   r.Add({verb::post, "/api/v1/notifications/read", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::MarkRead)});
 
   // The learning catalog: resources, taxonomy, browse.
@@ -155,6 +157,11 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/resources/{id}/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Chain)});
   r.Add({verb::get, "/api/v1/me/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Received)});
   r.Add({verb::post, "/api/v1/me/recommendations/{id}/{action}", Access::kSignedIn, bind(d.learning, &LearningHandlers::Act)});
+  // Mail about notifications; the unsubscribe link works without a session.
+  r.Add({verb::get, "/api/v1/me/mail-preferences", Access::kSignedIn, bind(d.mail, &MailPreferenceHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/me/mail-preferences", Access::kSignedIn, bind(d.mail, &MailPreferenceHandlers::Patch)});
+  r.Add({verb::get, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::DescribeUnsubscribe)});
+  r.Add({verb::post, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::Unsubscribe)});
 
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});

@@ -8,6 +8,7 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/feed_handlers.h"
+#include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/metrics.h"
@@ -28,6 +29,7 @@ struct RouteDeps {
   CatalogHandlers& catalog;
   RatingHandlers& ratings;
   LearningHandlers& learning;
+  MailPreferenceHandlers& mail;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

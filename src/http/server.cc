@@ -6,12 +6,15 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <list>
 #include <mutex>
 #include <random>
 
 #include "crypto/tokens.h"
+#include "http/event_stream.h"
 #include "http/problem.h"
 
 namespace hallway::http {
@@ -27,20 +30,27 @@ namespace {
 // Runs `fn` on `pool` and resumes the awaiting coroutine on its own
 // executor with the result. Not itself a coroutine, and callers pass named
 // values only: GCC 12 mis-destroys temporaries inside co_await expressions.
-using BlockingWork = std::function<Response()>;
-auto OnBlockingPool(asio::thread_pool& pool, BlockingWork work) {
-  auto initiation = [&pool](auto handler, BlockingWork fn) {
+template <typename T>
+auto OnBlockingPool(asio::thread_pool& pool, std::function<T()> work) {
+  auto initiation = [&pool](auto handler, std::function<T()> fn) {
     asio::post(pool, [fn = std::move(fn), handler = std::move(handler)]() mutable {
-      Response res = fn();
+      T res = fn();
       auto ex = asio::get_associated_executor(handler);
       asio::dispatch(ex, [handler = std::move(handler), res = std::move(res)]() mutable {
         handler(std::move(res));
       });
     });
   };
-  return asio::async_initiate<decltype(use_awaitable), void(Response)>(initiation, use_awaitable,
-                                                                       std::move(work));
+  return asio::async_initiate<decltype(use_awaitable), void(T)>(initiation, use_awaitable, std::move(work));
 }
+using BlockingWork = std::function<Response()>;
+
+// What an event stream's Next produced, carried back from the pool.
+struct StreamChunk {
+  bool end = false;
+  std::string text;
+};
+using StreamWork = std::function<StreamChunk()>;
 
 bool SafeRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -71,6 +81,7 @@ struct Server::Impl {
   struct Conn {
     std::weak_ptr<beast::tcp_stream> stream;
     bool busy = false;
+    std::weak_ptr<asio::steady_timer> wake_timer;  // set while it serves an event stream
   };
   std::mutex conns_mu;
   std::list<Conn> conns;  // guarded by conns_mu
@@ -231,6 +242,18 @@ struct Server::Impl {
       BlockingWork work = [this, req] { return Handle(*req); };
       Response res = co_await OnBlockingPool(blocking, work);
       Finish(*req, res, start);
+      if (req->event_stream && req->raw.method() != bhttp::verb::head && res.result() == bhttp::status::ok) {
+        // A long-lived response: not "in flight" for shutdown's purposes.
+        --in_flight;
+        {
+          std::lock_guard lock(conns_mu);
+          self->busy = false;
+        }
+        std::shared_ptr<EventStream> source = std::move(req->event_stream);
+        co_await ServeEvents(stream_ptr, self, source, res);
+        break;
+      }
+      req->event_stream.reset();
       if (req->raw.method() == bhttp::verb::head && !res.body().empty()) {
         const std::size_t length = res.body().size();
         res.body().clear();
@@ -250,6 +273,82 @@ struct Server::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     std::lock_guard lock(conns_mu);
     conns.erase(self);
+  }
+
+  // Ends the event stream when the client closes its side (an SSE client
+  // never sends anything after its request) or the socket is cancelled.
+  awaitable<void> WatchForClose(std::shared_ptr<beast::tcp_stream> stream, std::shared_ptr<bool> closed,
+                                std::shared_ptr<asio::steady_timer> timer) {
+    std::array<char, 512> scratch;
+    beast::error_code ec;
+    for (;;) {
+      auto buffer = asio::buffer(scratch);
+      co_await stream->socket().async_read_some(buffer, asio::redirect_error(use_awaitable, ec));
+      if (ec) break;
+    }
+    *closed = true;
+    timer->cancel();
+  }
+
+  // Serves an event stream (see event_stream.h) on the connection's strand:
+  // headers, then Next() on the blocking pool whenever woken or at each
+  // heartbeat; waits on a timer in between, so no thread is held.
+  awaitable<void> ServeEvents(std::shared_ptr<beast::tcp_stream> stream_ptr, std::list<Conn>::iterator self,
+                              std::shared_ptr<EventStream> source, const Response& head) {
+    beast::tcp_stream& stream = *stream_ptr;
+    auto executor = stream.get_executor();
+    auto timer = std::make_shared<asio::steady_timer>(executor);
+    auto closed = std::make_shared<bool>(false);
+    auto pending = std::make_shared<std::atomic<bool>>(true);  // the first Next runs at once
+    {
+      std::lock_guard lock(conns_mu);
+      self->wake_timer = timer;
+    }
+    std::weak_ptr<asio::steady_timer> weak_timer = timer;
+    source->SetWake([pending, weak_timer, executor] {
+      pending->store(true);
+      asio::post(executor, [weak_timer] {
+        if (auto t = weak_timer.lock()) t->cancel();
+      });
+    });
+
+    bhttp::response<bhttp::empty_body> header{head.result(), head.version()};
+    for (const auto& field : head) header.set(field.name_string(), field.value());
+    header.keep_alive(false);  // the body ends when the connection does
+    bhttp::response_serializer<bhttp::empty_body> serializer{header};
+    beast::error_code ec;
+    stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+    co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(use_awaitable, ec));
+    if (!ec) asio::co_spawn(executor, WatchForClose(stream_ptr, closed, timer), asio::detached);
+
+    bool heartbeat = false;
+    while (!ec && !stopping && !*closed) {
+      if (pending->exchange(false) || heartbeat) {
+        StreamWork work = [source] {
+          auto next = source->Next();
+          if (!next) return StreamChunk{true, ""};
+          return StreamChunk{false, std::move(*next)};
+        };
+        StreamChunk chunk = co_await OnBlockingPool(blocking, work);
+        if (chunk.end || stopping || *closed) break;
+        if (heartbeat) chunk.text += ": keep-alive\n\n";
+        heartbeat = false;
+        if (!chunk.text.empty()) {
+          stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+          auto buffer = asio::buffer(chunk.text);
+          co_await asio::async_write(stream, buffer, asio::redirect_error(use_awaitable, ec));
+        }
+        continue;  // woken meanwhile? look again before sleeping
+      }
+      timer->expires_after(std::chrono::seconds(opts.heartbeat_seconds));
+      beast::error_code wait_ec;
+      co_await timer->async_wait(asio::redirect_error(use_awaitable, wait_ec));
+      if (!wait_ec) heartbeat = true;  // expired, not woken
+    }
+    source->SetWake(nullptr);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream.socket().cancel(ignored);
   }
 
   awaitable<void> Listen() {
@@ -281,8 +380,9 @@ struct Server::Impl {
     for (auto& c : conns) {
       if (c.busy) continue;
       if (auto stream = c.stream.lock()) {
-        asio::post(stream->get_executor(), [weak = c.stream] {
+        asio::post(stream->get_executor(), [weak = c.stream, timer = c.wake_timer] {
           if (auto s = weak.lock()) s->cancel();
+          if (auto t = timer.lock()) t->cancel();  // an event stream ends at once
         });
       }
     }

@@ -7,6 +7,10 @@
 // every request's handler runs on a separate bounded blocking pool
 // (database, hashing, image decoding), so I/O threads never block.
 //
+// Event streams (Server-Sent Events, see event_stream.h) keep their
+// connection after the headers; they wait on a per-connection timer, not a
+// thread, and end on shutdown.
+//
 // Limits: header size, body size (per route), a deadline for reading the
 // header and body (a slow client is cut off), an idle timeout between
 // keep-alive requests. SIGTERM/SIGINT: stop accepting, let in-flight
@@ -36,6 +40,7 @@ struct ServerOptions {
   int read_timeout_seconds = 15;   // to read one request, header and body
   int idle_timeout_seconds = 60;   // between keep-alive requests
   int shutdown_grace_seconds = 10;
+  int heartbeat_seconds = 20;      // comment lines on idle event streams
   bool secure_cookies = false;
 };
 

@@ -39,13 +39,15 @@ std::string PayloadString(const std::string& payload, const char* key) {
   return "";
 }
 
-// Collects the notifications one activity causes.
-core::Status Notify(store::Tx& tx, const domain::Activity& a) {
+// Collects the notifications one activity causes; adds the recipients of
+// newly inserted rows to `woken`.
+core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::AccountId>& woken) {
   if (!a.actor_id) return core::Ok();
   const domain::AccountId actor = *a.actor_id;
   std::set<std::pair<domain::AccountId, std::string>> sent;
   auto add = [&](domain::AccountId recipient, const std::string& kind, std::optional<std::int64_t> post,
-                 std::optional<std::int64_t> group, const std::string& detail = "") -> core::Status {
+                 std::optional<std::int64_t> group, const std::string& detail = "",
+                 std::optional<std::int64_t> resource = std::nullopt) -> core::Status {
     if (recipient == actor || recipient == 0 || !sent.insert({recipient, kind}).second) return core::Ok();
     HALLWAY_TRY_ASSIGN(auto silenced, store::GetBlock(tx, recipient, actor));
     if (silenced) return core::Ok();  // blocked or muted: not a word from them
@@ -57,9 +59,11 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
     n.post_id = post;
     n.group_id = group;
     n.detail = detail;
+    n.resource_id = resource;
     n.created_at = a.published_at;
     auto r = store::InsertNotification(tx, n);
     if (!r) return r.error();
+    if (*r) woken.insert(recipient);
     return core::Ok();
   };
   const std::optional<std::int64_t> target_group =
@@ -96,6 +100,18 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
     const std::int64_t group = ToId(a.object_id);
     HALLWAY_TRY_ASSIGN(auto moderators, store::GroupModerators(tx, group));
     for (auto id : moderators) HALLWAY_TRY(add(id, "group_request", std::nullopt, group));
+  } else if (a.verb == "Offer" && a.object_type == "Resource") {
+    // A recommendation: the payload lists its recipients, checked by the
+    // service when it was sent; visibility is re-checked when read.
+    auto j = nlohmann::json::parse(a.payload, nullptr, false);
+    if (j.is_object() && j.contains("recipients") && j["recipients"].is_array()) {
+      for (const auto& id : j["recipients"]) {
+        if (id.is_number_integer()) {
+          HALLWAY_TRY(add(id.get<std::int64_t>(), "recommendation", std::nullopt, std::nullopt, a.target_id,
+                          ToId(a.object_id)));
+        }
+      }
+    }
   } else if (a.verb == "Accept" && a.object_type == "Membership") {
     HALLWAY_TRY(add(ToId(a.object_id), "group_approved", std::nullopt, target_group));
   }
@@ -107,10 +123,17 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a) {
 core::Status NotificationConsumer::Handle(const std::vector<domain::Activity>& batch) {
   // One transaction per batch: the runner saves the cursor only after this
   // committed, and a replay re-inserts nothing thanks to the unique key.
-  return db_.Write([&](store::Tx& tx) -> core::Status {
-    for (const auto& a : batch) HALLWAY_TRY(Notify(tx, a));
+  std::set<domain::AccountId> woken;
+  HALLWAY_TRY(db_.Write([&](store::Tx& tx) -> core::Status {
+    woken.clear();  // a retried transaction starts over
+    for (const auto& a : batch) HALLWAY_TRY(Notify(tx, a, woken));
     return core::Ok();
-  });
+  }));
+  // Only after commit: a woken stream must find the rows.
+  if (hub_) {
+    for (auto id : woken) hub_->Publish(id);
+  }
+  return core::Ok();
 }
 
 }  // namespace hallway::jobs

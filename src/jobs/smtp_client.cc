@@ -92,6 +92,25 @@ std::string DotStuff(const std::string& body) {
 
 bool HasLineBreak(const std::string& s) { return s.find_first_of("\r\n") != std::string::npos; }
 
+// RFC 2047 "B" encoding for a header text that is not plain ASCII.
+std::string EncodeHeaderText(const std::string& text) {
+  bool ascii = true;
+  for (unsigned char c : text) ascii = ascii && c >= 0x20 && c < 0x7f;
+  if (ascii) return text;
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string b64;
+  for (std::size_t i = 0; i < text.size(); i += 3) {
+    const std::uint32_t n = (static_cast<unsigned char>(text[i]) << 16) |
+                            (i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) << 8 : 0) |
+                            (i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0);
+    b64 += kAlphabet[(n >> 18) & 63];
+    b64 += kAlphabet[(n >> 12) & 63];
+    b64 += i + 1 < text.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    b64 += i + 2 < text.size() ? kAlphabet[n & 63] : '=';
+  }
+  return "=?UTF-8?B?" + b64 + "?=";
+}
+
 std::string RfcDate() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -109,6 +128,13 @@ core::Status SmtpClient::Send(const MailMessage& msg) const {
   if (HasLineBreak(msg.to) || HasLineBreak(msg.subject) || HasLineBreak(config_.from)) {
     return core::Error::InvalidArgument("smtp: header fields must be single lines");
   }
+  std::string extra;
+  for (const auto& [name, value] : msg.headers) {
+    if (HasLineBreak(name) || HasLineBreak(value) || name.find(':') != std::string::npos) {
+      return core::Error::InvalidArgument("smtp: header fields must be single lines");
+    }
+    extra += name + ": " + value + "\r\n";
+  }
   HALLWAY_TRY_ASSIGN(int fd, Connect(config_));
   Socket sock(fd);
   std::string buf;
@@ -122,8 +148,8 @@ core::Status SmtpClient::Send(const MailMessage& msg) const {
   HALLWAY_TRY(WriteAll(fd, "DATA\r\n"));
   HALLWAY_TRY(Expect(fd, buf, '3', "DATA"));
   std::string data = "From: " + config_.from + "\r\nTo: " + msg.to + "\r\nSubject: " +
-                     msg.subject + "\r\nDate: " + RfcDate() +
-                     "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                     EncodeHeaderText(msg.subject) + "\r\nDate: " + RfcDate() + "\r\n" + extra +
+                     "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
                      "Content-Transfer-Encoding: 8bit\r\n\r\n" +
                      DotStuff(msg.body) + ".\r\n";
   HALLWAY_TRY(WriteAll(fd, data));

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 
@@ -19,8 +21,10 @@ struct SmtpConfig {
 
 struct MailMessage {
   std::string to;
-  std::string subject;
-  std::string body;  // plain text, CRLF line ends
+  std::string subject;  // UTF-8; encoded (RFC 2047) when not plain ASCII
+  std::string body;     // plain text, CRLF line ends
+  // Extra header fields (List-Unsubscribe, Message-ID, ...); single lines.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class SmtpClient {

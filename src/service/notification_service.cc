@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 #include "store/group_store.h"
+#include "store/resource_store.h"
 #include "store/post_store.h"
 
 namespace hallway::service {
@@ -60,6 +61,11 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
   } else if (n.kind == "group_request") {
     v.text = who + " asks to join " + group_name;
     v.url = "/groups/" + group_slug;
+  } else if (n.kind == "recommendation" && n.resource_id) {
+    auto resource = store::GetResource(tx, *n.resource_id);
+    v.text = who + " recommended " + (resource ? "“" + resource->fields.title + "”" : std::string("a resource")) +
+             " to you";
+    v.url = "/resources/" + std::to_string(*n.resource_id);
   } else if (n.kind == "group_approved") {
     v.text = "You are now a member of " + group_name;
     v.url = "/groups/" + group_slug;
@@ -99,9 +105,41 @@ core::Result<std::int64_t> NotificationService::UnreadCount(const Principal& who
 core::Result<std::int64_t> NotificationService::MarkRead(const Principal& who,
                                                          const std::vector<std::int64_t>& ids) {
   const core::Micros now = ctx_.clock.Now();
-  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::int64_t> {
+  auto unread = store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     HALLWAY_TRY(store::MarkRead(tx, who.account_id, ids, now));
     return store::CountUnread(tx, who.account_id);
+  });
+  if (unread && hub_) hub_->Publish(who.account_id);
+  return unread;
+}
+
+core::Result<NotificationService::Delta> NotificationService::Since(domain::AccountId who, std::int64_t after_id,
+                                                                    int limit) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<Delta> {
+    Delta out;
+    HALLWAY_TRY_ASSIGN(auto records, store::ListNotificationsAfter(tx, who, after_id, limit));
+    std::vector<domain::AccountId> actor_ids;
+    for (const auto& n : records) {
+      if (n.actor_id) actor_ids.push_back(*n.actor_id);
+    }
+    HALLWAY_TRY_ASSIGN(auto actors, store::GetAccountsById(tx, actor_ids));
+    for (auto& n : records) {
+      HALLWAY_TRY_ASSIGN(NotificationView v, Describe(tx, std::move(n), actors));
+      out.items.push_back(std::move(v));
+    }
+    HALLWAY_TRY_ASSIGN(out.unread_count, store::CountUnread(tx, who));
+    HALLWAY_TRY_ASSIGN(out.latest_id, store::LatestNotificationId(tx, who));
+    return out;
+  });
+}
+
+core::Result<NotificationView> NotificationService::GetVisible(std::int64_t id) {
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<NotificationView> {
+    HALLWAY_TRY_ASSIGN(store::NotificationRecord n, store::GetVisibleNotification(tx, id));
+    std::vector<domain::AccountId> actor_ids;
+    if (n.actor_id) actor_ids.push_back(*n.actor_id);
+    HALLWAY_TRY_ASSIGN(auto actors, store::GetAccountsById(tx, actor_ids));
+    return Describe(tx, std::move(n), actors);
   });
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "service/notification_hub.h"
 #include "service/service_context.h"
 #include "store/notification_store.h"
 
@@ -31,11 +32,28 @@ class NotificationService {
   core::Result<NotificationPageView> List(const Principal& who, bool unread_only, int limit,
                                           const std::string& after);
   core::Result<std::int64_t> UnreadCount(const Principal& who);
-  // Marks `ids` (all when empty) read; returns the new unread count.
+  // Marks `ids` (all when empty) read; returns the new unread count. Wakes
+  // the person's live streams (other tabs update their bell).
   core::Result<std::int64_t> MarkRead(const Principal& who, const std::vector<std::int64_t>& ids);
+
+  // What a live stream sends: visible notifications with id > `after_id`,
+  // oldest first (at most `limit`), and the unread count.
+  struct Delta {
+    std::vector<NotificationView> items;
+    std::int64_t unread_count = 0;
+    std::int64_t latest_id = 0;  // the newest id of `who` (for a stream's starting point)
+  };
+  core::Result<Delta> Since(domain::AccountId who, std::int64_t after_id, int limit);
+  // Describes one notification for its recipient (mail). Errors: kNotFound
+  // when it does not exist or its recipient may no longer see it.
+  core::Result<NotificationView> GetVisible(std::int64_t id);
+
+  // Live streams: set by the composition root; may be null.
+  void set_hub(NotificationHub* hub) { hub_ = hub; }
 
  private:
   ServiceContext& ctx_;
+  NotificationHub* hub_ = nullptr;
 };
 
 }  // namespace hallway::service

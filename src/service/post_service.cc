@@ -1,14 +1,17 @@
 #include "service/post_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/utf8.h"
 #include "domain/markdown.h"
+#include "domain/social/top_score.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
 #include "store/block_store.h"
 #include "store/group_store.h"
+#include "store/stream_store.h"
 
 namespace hallway::service {
 namespace {
@@ -474,27 +477,173 @@ core::Result<PostView> PostService::React(const Principal& who, domain::PostId i
   });
 }
 
-core::Result<PostPageView> PostService::Stream(const Principal& who, store::StreamQuery q) {
+namespace {
+
+struct TopCursor {
+  core::Micros ref = 0;
+  std::int64_t max_id = 0;
+  std::int64_t offset = 0;
+};
+
+core::Result<std::int64_t> CursorNumber(const std::string& s) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) {
+    return core::Error::InvalidArgument("malformed cursor", {{"cursor", "use the next_cursor of the previous page"}});
+  }
+  return std::stoll(s);
+}
+
+core::Result<TopCursor> ParseTopCursor(const std::string& cursor, core::Micros now) {
+  TopCursor c;
+  c.ref = now;
+  if (cursor.empty()) return c;
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t dot; (dot = cursor.find('.', start)) != std::string::npos; start = dot + 1) {
+    parts.push_back(cursor.substr(start, dot - start));
+  }
+  parts.push_back(cursor.substr(start));
+  if (parts.size() != 4 || parts[0] != "top") {
+    return core::Error::InvalidArgument("malformed cursor", {{"cursor", "use the next_cursor of the previous page"}});
+  }
+  HALLWAY_TRY_ASSIGN(c.ref, CursorNumber(parts[1]));
+  HALLWAY_TRY_ASSIGN(c.max_id, CursorNumber(parts[2]));
+  HALLWAY_TRY_ASSIGN(c.offset, CursorNumber(parts[3]));
+  return c;
+}
+
+// Ranks the window by TopScore (ties broken by newer first) and returns one page.
+core::Result<std::vector<Post>> RankTop(store::Tx& tx, std::vector<Post> window, const Principal& who,
+                                        const TopCursor& c, int limit, std::string* next_cursor) {
+  std::vector<domain::PostId> ids;
+  std::vector<domain::AccountId> authors;
+  for (const auto& p : window) {
+    ids.push_back(p.id);
+    authors.push_back(p.author_id);
+  }
+  HALLWAY_TRY_ASSIGN(auto reactions, store::ReactionCounts(tx, ids));
+  HALLWAY_TRY_ASSIGN(auto followed, store::FollowedAmong(tx, who.account_id, authors));
+  HALLWAY_TRY_ASSIGN(auto shared, store::SharedGroupCounts(tx, who.account_id, authors));
+  std::vector<std::pair<double, std::size_t>> ranked;
+  for (std::size_t i = 0; i < window.size(); ++i) {
+    const Post& p = window[i];
+    domain::TopSignals s;
+    for (const auto& [kind, n] : reactions[p.id]) s.reactions += n;
+    s.comments = p.comment_count;
+    if (p.author_id != who.account_id) {
+      s.follows_author = followed.count(p.author_id) > 0;
+      s.shared_groups = shared.count(p.author_id) ? shared[p.author_id] : 0;
+    }
+    s.age = c.ref - p.created_at;
+    ranked.emplace_back(domain::TopScore(s), i);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return window[a.second].id > window[b.second].id;
+  });
+  std::vector<Post> page;
+  const std::size_t from = static_cast<std::size_t>(std::min<std::int64_t>(c.offset, static_cast<std::int64_t>(ranked.size())));
+  const std::size_t to = std::min(ranked.size(), from + static_cast<std::size_t>(limit));
+  for (std::size_t i = from; i < to; ++i) page.push_back(std::move(window[ranked[i].second]));
+  if (to < ranked.size()) {
+    *next_cursor = "top." + std::to_string(c.ref) + "." + std::to_string(c.max_id) + "." + std::to_string(to);
+  }
+  return page;
+}
+
+}  // namespace
+
+core::Result<PostPageView> PostService::Stream(const Principal& who, store::StreamQuery q, const StreamOptions& o) {
   q.viewer = who.account_id;
+  const core::Micros now = ctx_.clock.Now();
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostPageView> {
-    HALLWAY_TRY_ASSIGN(store::PostPage page, store::ListStream(tx, q));
     PostPageView out;
-    out.next_cursor = page.next_cursor;
-    HALLWAY_TRY_ASSIGN(out.items, Decorate(tx, std::move(page.items), who));
+    std::vector<Post> posts;
+    if (o.order == StreamOrder::kLatest) {
+      q.limit = o.limit;
+      q.after = o.cursor;
+      HALLWAY_TRY_ASSIGN(store::PostPage page, store::ListStream(tx, q));
+      posts = std::move(page.items);
+      out.next_cursor = page.next_cursor;
+    } else {
+      HALLWAY_TRY_ASSIGN(TopCursor c, ParseTopCursor(o.cursor, now));
+      q.limit = kTopWindow;
+      q.after = c.max_id ? std::to_string(c.max_id + 1) : "";
+      HALLWAY_TRY_ASSIGN(store::PostPage page, store::ListStream(tx, q));
+      if (c.max_id == 0 && !page.items.empty()) c.max_id = page.items.front().id;
+      HALLWAY_TRY_ASSIGN(posts, RankTop(tx, std::move(page.items), who, c, o.limit, &out.next_cursor));
+    }
+    // Fold reshares of one original into its first entry on the page.
+    std::vector<std::vector<Post>> folded;
+    if (o.collapse_reshares) {
+      std::vector<Post> entries;
+      std::map<domain::PostId, std::size_t> by_key;
+      for (auto& p : posts) {
+        const domain::PostId key = p.reshare_of.value_or(p.id);
+        auto it = by_key.find(key);
+        if (it == by_key.end()) {
+          by_key.emplace(key, entries.size());
+          entries.push_back(std::move(p));
+          folded.emplace_back();
+        } else {
+          folded[it->second].push_back(std::move(p));
+        }
+      }
+      posts = std::move(entries);
+    }
+    std::vector<std::vector<domain::AccountId>> resharers(folded.size());
+    std::vector<domain::AccountId> all_resharers;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      if (folded[i].empty()) continue;
+      auto add = [&](const Post& p) {
+        if (!p.reshare_of) return;
+        auto& list = resharers[i];
+        if (std::find(list.begin(), list.end(), p.author_id) == list.end()) list.push_back(p.author_id);
+        all_resharers.push_back(p.author_id);
+      };
+      add(posts[i]);
+      for (const auto& p : folded[i]) add(p);
+    }
+    HALLWAY_TRY_ASSIGN(out.items, Decorate(tx, std::move(posts), who));
+    HALLWAY_TRY_ASSIGN(auto people, store::GetAccountsById(tx, all_resharers));
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      for (const auto& p : folded[i]) out.items[i].collapsed_ids.push_back(p.id);
+      for (auto id : resharers[i]) out.items[i].passed_on_by.push_back(people[id]);
+    }
+    if (q.kind == store::StreamKind::kHome) {
+      HALLWAY_TRY_ASSIGN(out.last_seen_id, store::GetStreamPosition(tx, who.account_id, "home"));
+      if (out.last_seen_id) {
+        for (std::size_t i = 0; i < out.items.size(); ++i) {
+          auto& v = out.items[i];
+          domain::PostId newest = v.post.id;
+          if (i < folded.size()) {
+            for (const auto& p : folded[i]) newest = std::max(newest, p.id);
+          }
+          v.is_new = newest > *out.last_seen_id && v.post.author_id != who.account_id;
+        }
+      }
+    }
     return out;
   });
 }
 
-core::Result<PostPageView> PostService::Home(const Principal& who, int limit, const std::string& after) {
-  store::StreamQuery q;
-  q.kind = store::StreamKind::kHome;
-  q.limit = limit;
-  q.after = after;
-  return Stream(who, q);
+core::Result<std::int64_t> PostService::MarkHomeSeen(const Principal& who, std::int64_t post_id) {
+  if (post_id <= 0) {
+    return core::Error::InvalidArgument("last_seen_id must be a post id", {{"last_seen_id", "must be a positive whole number"}});
+  }
+  const core::Micros now = ctx_.clock.Now();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) {
+    return store::AdvanceStreamPosition(tx, who.account_id, "home", post_id, now);
+  });
 }
 
-core::Result<PostPageView> PostService::ByPerson(const Principal& who, const std::string& handle, int limit,
-                                                 const std::string& after) {
+core::Result<PostPageView> PostService::Home(const Principal& who, const StreamOptions& options) {
+  store::StreamQuery q;
+  q.kind = store::StreamKind::kHome;
+  return Stream(who, q, options);
+}
+
+core::Result<PostPageView> PostService::ByPerson(const Principal& who, const std::string& handle,
+                                                 const StreamOptions& options) {
   auto person = store::ReadTx(ctx_.db, [&](store::Tx& tx) { return store::GetAccountByHandle(tx, handle); });
   if (!person || person->status != domain::AccountStatus::kActive) {
     return core::Error::NotFound("no person with handle '" + handle + "'");
@@ -502,13 +651,11 @@ core::Result<PostPageView> PostService::ByPerson(const Principal& who, const std
   store::StreamQuery q;
   q.kind = store::StreamKind::kPerson;
   q.person = person->id;
-  q.limit = limit;
-  q.after = after;
-  return Stream(who, q);
+  return Stream(who, q, options);
 }
 
-core::Result<PostPageView> PostService::InGroup(const Principal& who, const std::string& slug, int limit,
-                                                const std::string& after) {
+core::Result<PostPageView> PostService::InGroup(const Principal& who, const std::string& slug,
+                                                const StreamOptions& options) {
   auto view = store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<GroupView> {
     auto g = store::GetGroupBySlug(tx, slug);
     if (!g) return core::Error::NotFound("no such group");
@@ -522,20 +669,16 @@ core::Result<PostPageView> PostService::InGroup(const Principal& who, const std:
   store::StreamQuery q;
   q.kind = store::StreamKind::kGroup;
   q.group = view->group.id;
-  q.limit = limit;
-  q.after = after;
-  return Stream(who, q);
+  return Stream(who, q, options);
 }
 
-core::Result<PostPageView> PostService::WithTopic(const Principal& who, const std::string& raw, int limit,
-                                                  const std::string& after) {
+core::Result<PostPageView> PostService::WithTopic(const Principal& who, const std::string& raw,
+                                                  const StreamOptions& options) {
   HALLWAY_TRY_ASSIGN(std::string topic, domain::NormalizeTopic(raw));
   store::StreamQuery q;
   q.kind = store::StreamKind::kTopic;
   q.topic = topic;
-  q.limit = limit;
-  q.after = after;
-  return Stream(who, q);
+  return Stream(who, q, options);
 }
 
 }  // namespace hallway::service

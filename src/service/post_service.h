@@ -33,6 +33,14 @@ struct PostView {
   // For a reshare: the original, when the viewer may still read it.
   std::optional<domain::Post> original;
   std::optional<domain::Account> original_author;
+  // Streams with collapse_reshares: everyone who passed this item on in
+  // the entries folded into this one (this entry's author first, when it
+  // is itself a reshare), and the ids of the folded posts.
+  std::vector<domain::Account> passed_on_by;
+  std::vector<domain::PostId> collapsed_ids;
+  // The home stream: newer than where the viewer last looked (never for
+  // their own posts).
+  bool is_new = false;
 };
 
 // One step of how a post travelled: who passed it on, having seen it where.
@@ -63,7 +71,31 @@ struct NewPost {
 struct PostPageView {
   std::vector<PostView> items;
   std::string next_cursor;
+  std::optional<std::int64_t> last_seen_id;  // home stream: where the viewer last looked
 };
+
+enum class StreamOrder {
+  kLatest,  // newest first; keyset cursor on the post id
+  kTop,     // by domain::TopScore over the newest kTopWindow posts; see below
+};
+
+// How to read a stream. Top order pages by offset over a frozen window: the
+// first page fixes the reference time (for the decay) and the newest post
+// id, both carried in the cursor ("top.<micros>.<max id>.<offset>"), so
+// later pages rank the same candidates the same way and nothing repeats or
+// goes missing while new posts arrive; only reactions and comments given
+// between page loads can move an item.
+struct StreamOptions {
+  int limit = 20;
+  std::string cursor;
+  StreamOrder order = StreamOrder::kLatest;
+  // Fold several reshares of one original (and the original) into the
+  // first of them on the page ("Ana and 2 others passed this on").
+  bool collapse_reshares = false;
+};
+
+// Top order ranks at most this many of the newest visible posts.
+constexpr int kTopWindow = 300;
 
 class PostService {
  public:
@@ -106,16 +138,18 @@ class PostService {
 
   // Streams, newest first. Group streams need read access (else kNotFound
   // or kPermissionDenied); topic streams only list what the viewer may see.
-  core::Result<PostPageView> Home(const Principal& who, int limit, const std::string& after);
-  core::Result<PostPageView> ByPerson(const Principal& who, const std::string& handle, int limit,
-                                      const std::string& after);
-  core::Result<PostPageView> InGroup(const Principal& who, const std::string& slug, int limit,
-                                     const std::string& after);
-  core::Result<PostPageView> WithTopic(const Principal& who, const std::string& topic, int limit,
-                                       const std::string& after);
+  // Errors also: kInvalidArgument for a tampered cursor.
+  core::Result<PostPageView> Home(const Principal& who, const StreamOptions& options);
+  core::Result<PostPageView> ByPerson(const Principal& who, const std::string& handle, const StreamOptions& options);
+  core::Result<PostPageView> InGroup(const Principal& who, const std::string& slug, const StreamOptions& options);
+  core::Result<PostPageView> WithTopic(const Principal& who, const std::string& topic, const StreamOptions& options);
+  // Records that the viewer has seen their home stream up to `post_id`
+  // (never moves back). Returns the stored position. Errors:
+  // kInvalidArgument unless post_id > 0.
+  core::Result<std::int64_t> MarkHomeSeen(const Principal& who, std::int64_t post_id);
 
  private:
-  core::Result<PostPageView> Stream(const Principal& who, store::StreamQuery q);
+  core::Result<PostPageView> Stream(const Principal& who, store::StreamQuery q, const StreamOptions& options);
   ServiceContext& ctx_;
 };
 

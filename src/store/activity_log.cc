@@ -56,14 +56,35 @@ core::Status EnqueueMail(Tx& tx, const OutgoingMail& m, core::Micros now) {
   return core::Ok();
 }
 
+core::Result<std::optional<std::int64_t>> EnqueueKeyedMail(Tx& tx, const OutgoingMail& m, core::Micros now) {
+  HALLWAY_TRY_ASSIGN(Rows rows,
+                     tx.Query("INSERT INTO mail_outbox (created_at, to_addr, subject, body, next_attempt_at, "
+                              "idem_key, kind, account_id, ref_id) VALUES ($1, $2, $3, $4, $1, $5, $6, $7, $8) "
+                              "ON CONFLICT DO NOTHING RETURNING id",
+                              {now, m.to, m.subject, m.body, m.idem_key, m.kind,
+                               m.account_id ? Value(*m.account_id) : Value(nullptr),
+                               m.ref_id ? Value(*m.ref_id) : Value(nullptr)}));
+  if (rows.empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows[0].Int(0));
+}
+
+core::Status WithdrawMail(Tx& tx, std::int64_t id, const std::string& reason, core::Micros now) {
+  auto r = tx.Exec("UPDATE mail_outbox SET withdrawn_at = $2, last_error = $3 WHERE id = $1", {id, now, reason});
+  if (!r) return r.error();
+  return core::Ok();
+}
+
 core::Result<std::vector<OutgoingMail>> DueMail(Tx& tx, core::Micros now, int limit) {
   HALLWAY_TRY_ASSIGN(Rows rows,
-                     tx.Query("SELECT id, to_addr, subject, body, attempts FROM mail_outbox "
-                              "WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id "
-                              "LIMIT $2",
+                     tx.Query("SELECT id, to_addr, subject, body, attempts, kind, account_id, ref_id, "
+                              "COALESCE(idem_key, '') FROM mail_outbox WHERE sent_at IS NULL AND withdrawn_at "
+                              "IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
                               {now, std::int64_t{limit}}));
   std::vector<OutgoingMail> out;
-  for (const Row& r : rows) out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4)});
+  for (const Row& r : rows) {
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Text(5), r.OptInt(6), r.OptInt(7),
+                   r.Text(8)});
+  }
   return out;
 }
 

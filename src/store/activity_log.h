@@ -7,6 +7,7 @@
 // advisory lock so appends (and their commits) are serialized.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,23 @@ struct OutgoingMail {
   std::string subject;
   std::string body;
   std::int64_t attempts = 0;
+  // Mail about notifications is composed when it is sent, so it never shows
+  // what the recipient can no longer see: `kind` is "notification" (ref_id
+  // is the notification) or "digest" (its items point at the mail); "" is a
+  // mail written in full at enqueue time (password resets, invitations).
+  std::string kind;
+  std::optional<std::int64_t> account_id;
+  std::optional<std::int64_t> ref_id;
+  std::string idem_key;  // unique when not empty: the same key is never enqueued twice
 };
 
 core::Status EnqueueMail(Tx& tx, const OutgoingMail& mail, core::Micros now);
+// Enqueues `mail` unless a mail with its idem_key exists. Returns the new
+// id, or nullopt when the key was already used. REQUIRES: idem_key set.
+core::Result<std::optional<std::int64_t>> EnqueueKeyedMail(Tx& tx, const OutgoingMail& mail, core::Micros now);
+// Gives up on a mail without sending it (its content is no longer visible
+// to the recipient, or they turned such mail off).
+core::Status WithdrawMail(Tx& tx, std::int64_t id, const std::string& reason, core::Micros now);
 // Returns up to `limit` unsent messages whose next attempt is due.
 core::Result<std::vector<OutgoingMail>> DueMail(Tx& tx, core::Micros now, int limit);
 core::Status MarkMailSent(Tx& tx, std::int64_t id, core::Micros now);

@@ -5,14 +5,28 @@
 namespace hallway::store {
 namespace {
 
-// A notification is visible if it has no post, or its post still exists and
-// the recipient may read it (the rule of domain/privacy/policy.h).
+// A notification is visible if its post and its resource (when it has them)
+// still exist and the recipient may read them (the rule of
+// domain/privacy/policy.h).
 constexpr const char* kVisible =
     "(n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.post_id AND p.deleted = 0 AND "
     "(p.hidden = 0 OR p.author_id = n.recipient_id) AND "
     "(p.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = p.group_id AND "
     "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id "
+    "AND vm.account_id = n.recipient_id AND vm.state = 'active')))) AND "
+    "(n.resource_id IS NULL OR EXISTS (SELECT 1 FROM resources rs WHERE rs.id = n.resource_id AND rs.deleted = 0 "
+    "AND (rs.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = rs.group_id AND "
+    "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = rs.group_id "
     "AND vm.account_id = n.recipient_id AND vm.state = 'active'))))";
+
+constexpr const char* kColumns =
+    "n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, n.created_at, "
+    "n.read_at, n.resource_id";
+
+NotificationRecord FromRow(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
+          r.Text(7), r.Int(8), r.OptInt(9), r.OptInt(10)};
+}
 
 Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
@@ -22,27 +36,23 @@ core::Result<bool> InsertNotification(Tx& tx, const NotificationRecord& n) {
   HALLWAY_TRY_ASSIGN(
       std::int64_t inserted,
       tx.Exec("INSERT INTO notifications (recipient_id, activity_id, kind, actor_id, post_id, group_id, "
-              "detail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+              "detail, created_at, resource_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
               {n.recipient_id, n.activity_id, n.kind, OptValue(n.actor_id), OptValue(n.post_id),
-               OptValue(n.group_id), n.detail, n.created_at}));
+               OptValue(n.group_id), n.detail, n.created_at, OptValue(n.resource_id)}));
   return inserted > 0;
 }
 
 core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recipient, bool unread_only,
                                                  int limit, const std::string& after) {
   HALLWAY_TRY_ASSIGN(std::int64_t before, ParseIdCursor(after));
-  std::string sql =
-      "SELECT n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, "
-      "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = $1 AND (CAST($2 AS BIGINT) = 0 "
-      "OR n.id < $2) AND " + std::string(kVisible);
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM notifications n WHERE n.recipient_id = $1 AND (CAST($2 AS BIGINT) = 0 "
+                    "OR n.id < $2) AND " + kVisible;
   if (unread_only) sql += " AND n.read_at IS NULL";
   sql += " ORDER BY n.id DESC LIMIT $3";
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, {recipient, before, std::int64_t{limit + 1}}));
   NotificationPage page;
-  for (const Row& r : rows) {
-    page.items.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
-                          r.Text(7), r.Int(8), r.OptInt(9)});
-  }
+  for (const Row& r : rows) page.items.push_back(FromRow(r));
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_cursor = std::to_string(page.items.back().id);
@@ -72,6 +82,40 @@ core::Status MarkRead(Tx& tx, domain::AccountId recipient, const std::vector<std
     if (!r) return r.error();
   }
   return core::Ok();
+}
+
+core::Result<std::vector<NotificationRecord>> ListNotificationsAfter(Tx& tx, domain::AccountId recipient,
+                                                                     std::int64_t after_id, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.recipient_id = $1 AND n.id > $2 AND " +
+                                             kVisible + " ORDER BY n.id LIMIT $3",
+                                         {recipient, after_id, std::int64_t{limit}}));
+  std::vector<NotificationRecord> out;
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+core::Result<std::int64_t> LatestNotificationId(Tx& tx, domain::AccountId recipient) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COALESCE(MAX(id), 0) FROM notifications WHERE recipient_id = $1",
+                                         {recipient}));
+  return rows.at(0).Int(0);
+}
+
+core::Result<NotificationRecord> GetVisibleNotification(Tx& tx, std::int64_t id) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.id = $1 AND " + kVisible,
+                                         {id}));
+  if (rows.empty()) return core::Error::NotFound("no such notification");
+  return FromRow(rows[0]);
+}
+
+core::Result<std::vector<NotificationRecord>> NotificationsAfter(Tx& tx, std::int64_t after_id, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM notifications n WHERE n.id > $1 ORDER BY n.id LIMIT $2",
+                                         {after_id, std::int64_t{limit}}));
+  std::vector<NotificationRecord> out;
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
 }
 
 core::Result<std::vector<domain::AccountId>> GroupModerators(Tx& tx, std::int64_t group) {

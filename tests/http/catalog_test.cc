@@ -2,6 +2,9 @@
 // ratings with aggregates that stay right through edits and deletions,
 // reviews and helpful votes, learning status, recommendations between
 // people, faceted browse, and privacy of resources shared in a group.
+#include <chrono>
+#include <thread>
+
 #include "tests/http/http_fixture.h"
 
 namespace hallway::testing {
@@ -178,6 +181,16 @@ TEST_P(HttpTest, LearningStatusAndRecommendationsBetweenPeople) {
   EXPECT_EQ(ana.Json("POST", ResourcePath(r) + "/recommendations", {{"to", {"ana"}}}).status, 400);
   EXPECT_EQ(ana.Json("POST", ResourcePath(r) + "/recommendations", json::object()).status, 400);
   EXPECT_EQ(ana.Json("POST", ResourcePath(r) + "/recommendations", {{"to", {"nobody-here"}}}).status, 404);
+  // Ben is notified (by the notification consumer, within a moment).
+  json notes;
+  for (int i = 0; i < 50 && notes["items"].empty(); ++i) {
+    notes = ben.Get("/api/v1/notifications").Json();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(notes["items"].size(), 1u) << notes.dump();
+  EXPECT_EQ(notes["items"][0]["kind"], "recommendation");
+  EXPECT_EQ(notes["items"][0]["resource_id"], r["id"]);
+  EXPECT_NE(notes["items"][0]["text"].get<std::string>().find("Negotiation 101"), std::string::npos);
   auto inbox = ben.Get("/api/v1/me/recommendations?state=pending").Json()["items"];
   ASSERT_EQ(inbox.size(), 1u);
   EXPECT_EQ(inbox[0]["from"]["handle"], "ana");

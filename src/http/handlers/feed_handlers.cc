@@ -70,7 +70,7 @@ Response FeedHandlers::RevokeToken(Request& req) {
 Response FeedHandlers::Home(Request& req) {
   auto who = Reader(req);
   if (!who) return ProblemResponse(req, who.error());
-  auto page = posts_.Home(*who, kFeedEntries, "");
+  auto page = posts_.Home(*who, {kFeedEntries});
   if (!page) return ProblemResponse(req, page.error());
   return AtomResponse(req, AtomForPosts({"tag:hallway,feed:home:" + std::to_string(who->account_id), "Hallway: home",
                                          base_url_ + "/feeds/home.atom", base_url_ + "/", base_url_},
@@ -82,7 +82,7 @@ Response FeedHandlers::Person(Request& req) {
   if (!who) return ProblemResponse(req, who.error());
   auto handle = AtomSubject(req, "file");
   if (!handle) return ProblemResponse(req, handle.error());
-  auto page = posts_.ByPerson(*who, *handle, kFeedEntries, "");
+  auto page = posts_.ByPerson(*who, *handle, {kFeedEntries});
   if (!page) return ProblemResponse(req, page.error());
   return AtomResponse(req, AtomForPosts({"tag:hallway,feed:person:" + *handle, "Hallway: @" + *handle,
                                          base_url_ + "/feeds/people/" + *handle + ".atom",
@@ -95,7 +95,7 @@ Response FeedHandlers::Group(Request& req) {
   if (!who) return ProblemResponse(req, who.error());
   auto slug = AtomSubject(req, "file");
   if (!slug) return ProblemResponse(req, slug.error());
-  auto page = posts_.InGroup(*who, *slug, kFeedEntries, "");
+  auto page = posts_.InGroup(*who, *slug, {kFeedEntries});
   if (!page) return ProblemResponse(req, page.error());
   return AtomResponse(req, AtomForPosts({"tag:hallway,feed:group:" + *slug, "Hallway: " + *slug,
                                          base_url_ + "/feeds/groups/" + *slug + ".atom",
@@ -108,7 +108,7 @@ Response FeedHandlers::Topic(Request& req) {
   if (!who) return ProblemResponse(req, who.error());
   auto topic = AtomSubject(req, "file");
   if (!topic) return ProblemResponse(req, topic.error());
-  auto page = posts_.WithTopic(*who, *topic, kFeedEntries, "");
+  auto page = posts_.WithTopic(*who, *topic, {kFeedEntries});
   if (!page) return ProblemResponse(req, page.error());
   return AtomResponse(req, AtomForPosts({"tag:hallway,feed:topic:" + *topic, "Hallway: #" + *topic,
                                          base_url_ + "/feeds/topics/" + *topic + ".atom",

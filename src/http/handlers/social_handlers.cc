@@ -357,28 +357,60 @@ Response PostHandlers::Reopen(Request& req) {
   return Reply(req, posts_.SetClosed(req.Who(), *id, false), PostJson);
 }
 
+namespace {
+
+// Reads ?limit, ?cursor and ?order (latest or top) for a stream listing.
+core::Result<service::StreamOptions> StreamParams(const Request& req) {
+  service::StreamOptions o;
+  HALLWAY_TRY_ASSIGN(o.limit, LimitParam(req, 20, 100));
+  o.cursor = req.Query("cursor");
+  const std::string order = req.Query("order", "latest");
+  if (order == "top") {
+    o.order = service::StreamOrder::kTop;
+  } else if (order != "latest") {
+    return core::Error::InvalidArgument("order must be latest or top", {{"order", "must be latest or top"}});
+  }
+  o.collapse_reshares = true;
+  return o;
+}
+
+}  // namespace
+
 Response PostHandlers::Home(Request& req) {
-  auto limit = LimitParam(req, 20, 100);
-  if (!limit) return ProblemResponse(req, limit.error());
-  return Reply(req, posts_.Home(req.Who(), *limit, req.Query("cursor")), PostPageJson);
+  auto o = StreamParams(req);
+  if (!o) return ProblemResponse(req, o.error());
+  return Reply(req, posts_.Home(req.Who(), *o), PostPageJson);
 }
 
 Response PostHandlers::ByPerson(Request& req) {
-  auto limit = LimitParam(req, 20, 100);
-  if (!limit) return ProblemResponse(req, limit.error());
-  return Reply(req, posts_.ByPerson(req.Who(), req.params["handle"], *limit, req.Query("cursor")), PostPageJson);
+  auto o = StreamParams(req);
+  if (!o) return ProblemResponse(req, o.error());
+  return Reply(req, posts_.ByPerson(req.Who(), req.params["handle"], *o), PostPageJson);
 }
 
 Response PostHandlers::InGroup(Request& req) {
-  auto limit = LimitParam(req, 20, 100);
-  if (!limit) return ProblemResponse(req, limit.error());
-  return Reply(req, posts_.InGroup(req.Who(), req.params["slug"], *limit, req.Query("cursor")), PostPageJson);
+  auto o = StreamParams(req);
+  if (!o) return ProblemResponse(req, o.error());
+  return Reply(req, posts_.InGroup(req.Who(), req.params["slug"], *o), PostPageJson);
 }
 
 Response PostHandlers::WithTopic(Request& req) {
-  auto limit = LimitParam(req, 20, 100);
-  if (!limit) return ProblemResponse(req, limit.error());
-  return Reply(req, posts_.WithTopic(req.Who(), req.params["topic"], *limit, req.Query("cursor")), PostPageJson);
+  auto o = StreamParams(req);
+  if (!o) return ProblemResponse(req, o.error());
+  return Reply(req, posts_.WithTopic(req.Who(), req.params["topic"], *o), PostPageJson);
+}
+
+Response PostHandlers::MarkHomeSeen(Request& req) {
+  auto body = ParseJsonBody(req, {"last_seen_id"});
+  if (!body) return ProblemResponse(req, body.error());
+  auto it = body->find("last_seen_id");
+  if (it == body->end() || !it->is_number_integer()) {
+    return ProblemResponse(req, core::Error::InvalidArgument("last_seen_id must be a post id",
+                                                             {{"last_seen_id", "must be a positive whole number"}}));
+  }
+  auto stored = posts_.MarkHomeSeen(req.Who(), it->get<std::int64_t>());
+  if (!stored) return ProblemResponse(req, stored.error());
+  return JsonResponse(req, bhttp::status::ok, {{"last_seen_id", *stored}});
 }
 
 }  // namespace hallway::http

@@ -70,6 +70,8 @@ class PostHandlers {
   Response ByPerson(Request& req);
   Response InGroup(Request& req);
   Response WithTopic(Request& req);
+  // PUT /api/v1/stream/seen {"last_seen_id": N}: "new since you looked".
+  Response MarkHomeSeen(Request& req);
 
  private:
   service::PostService& posts_;

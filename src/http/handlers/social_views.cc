@@ -77,6 +77,13 @@ Json PostJson(const service::PostView& v) {
                                       : Json(nullptr)},
           {"reshared_via", p.reshared_via ? Json(*p.reshared_via) : Json(nullptr)},
           {"can_close", v.can_close},
+          {"passed_on_by", [&] {
+             Json people = Json::array();
+             for (const auto& a : v.passed_on_by) people.push_back(PersonSummaryJson(a));
+             return people;
+           }()},
+          {"collapsed_ids", v.collapsed_ids},
+          {"new", v.is_new},
           {"url", "/posts/" + std::to_string(p.id)},
           {"created_at", core::FormatRfc3339(p.created_at)},
           {"updated_at", core::FormatRfc3339(p.updated_at)}};
@@ -96,7 +103,9 @@ Json CommentJson(const service::CommentView& v) {
 Json PostPageJson(const service::PostPageView& page) {
   Json items = Json::array();
   for (const auto& p : page.items) items.push_back(PostJson(p));
-  return {{"items", items}, {"next_cursor", page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor)}};
+  Json out = {{"items", items}, {"next_cursor", page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor)}};
+  if (page.last_seen_id) out["last_seen_id"] = *page.last_seen_id;
+  return out;
 }
 
 }  // namespace hallway::http
