@@ -133,6 +133,9 @@ int RunImport(const ParsedCommand& cmd) {
       std::printf("  line %zu: %s\n", r.line, r.reason.c_str());
     }
   }
+  return 0;
+}
+
 int RunSendDigests(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());

@@ -29,6 +29,7 @@ const std::vector<Migration>& AllMigrations() {
       },
       {8, "catalog",
 #include "store/migrations/migration_0008_catalog.inc"
+      },
       {10, "mail_preferences",
 #include "store/migrations/migration_0010_mail_preferences.inc"
       },
