@@ -3,11 +3,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
 #include "app/catalog_import.h"
 #include "app/demo_seed.h"
+#include "jobs/search_index_consumer.h"
+#include "search/indexer.h"
+#include "service/search_documents.h"
+#include "store/activity_log.h"
 #include "crypto/password_hasher.h"
 #include "jobs/digest_job.h"
 #include "service/admin_service.h"
@@ -133,6 +138,60 @@ int RunImport(const ParsedCommand& cmd) {
       std::printf("  line %zu: %s\n", r.line, r.reason.c_str());
     }
   }
+  return 0;
+}
+
+int RunReindex(const ParsedCommand& cmd) {
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  const std::string root = cmd.config.data_dir + "/search";
+  const bool tty = isatty(fileno(stderr));
+  auto bar = [&](const char* phase, std::uint64_t done, std::uint64_t total) {
+    static int last = -1;
+    const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+    if (percent == last && done != total) return;
+    last = done == total ? -1 : percent;
+    if (!tty && percent % 25 != 0 && done != total) return;
+    const int filled = percent * 30 / 100;
+    std::fprintf(stderr, "%sreindex: %-5s [%s%s] %3d%% (%ju/%ju)%s", tty ? "\r" : "", phase,
+                 std::string(filled, '#').c_str(), std::string(30 - filled, '.').c_str(), percent,
+                 static_cast<std::uintmax_t>(done), static_cast<std::uintmax_t>(total), tty && done != total ? "" : "\n");
+  };
+  // The new generation records the activity position it was read at; a
+  // running server replays what happened after it once it sees the switch.
+  std::int64_t position = 0;
+  std::vector<search::SearchDocument> docs;
+  auto read = (*db)->Read([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY_ASSIGN(store::Rows rows, tx.Query("SELECT COALESCE(MAX(id), 0) FROM activities"));
+    position = rows.at(0).Int(0);
+    return service::ForEachSearchDocument(
+        tx, [&](search::SearchDocument d) -> core::Status {
+          docs.push_back(std::move(d));
+          return core::Ok();
+        },
+        [&](std::uint64_t done, std::uint64_t total) { bar("read", done, total); });
+  });
+  if (!read) return Fail("reindex: " + read.error().message());
+  auto indexer = search::Indexer::CreateGeneration(root);
+  if (!indexer) return Fail("reindex: " + indexer.error().message());
+  auto written = (*indexer)->UpsertAll(docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); },
+                                       2000);
+  if (!written) return Fail("reindex: " + written.error().message());
+  {
+    std::ofstream marker((*indexer)->directory() + "/" + jobs::SearchIndexConsumer::kPositionFile);
+    marker << position << "\n";
+    if (!marker) return Fail("reindex: cannot write the position marker");
+  }
+  if (auto s = (*indexer)->Publish(); !s) return Fail("reindex: " + s.error().message());
+  // A server that never ran keeps its search cursor at 0 and replays the
+  // log; mark the log as read up to the position so it does not redo this.
+  auto cursor = (*db)->Write([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY_ASSIGN(std::int64_t current, store::GetCursor(tx, "search"));
+    if (current >= position) return core::Ok();
+    return store::SaveCursor(tx, "search", position, core::SystemClock().Now());
+  });
+  if (!cursor) return Fail("reindex: " + cursor.error().message());
+  std::printf("reindex: %zu documents in %s, published\n", docs.size(), (*indexer)->directory().c_str());
   return 0;
 }
 

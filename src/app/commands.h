@@ -12,6 +12,7 @@ int RunSeedDemo(const ParsedCommand& cmd);
 int RunUser(const ParsedCommand& cmd);
 int RunBackup(const ParsedCommand& cmd);
 int RunImport(const ParsedCommand& cmd);
+int RunReindex(const ParsedCommand& cmd);
 int RunSendDigests(const ParsedCommand& cmd);
 
 }  // namespace hallway::app

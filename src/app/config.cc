@@ -149,6 +149,8 @@ std::string HelpText() {
       "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n"
       "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
       "                             --format, --source, --kind, --report; see import --help)\n"
+      "  reindex                    rebuild the search index from the database (progress shown;\n"
+      "                             a running server keeps answering from the old index)\n"
       "  send-digests               queue every waiting mail digest now, whatever the hour\n\n"
       "Options (each also read from its environment variable):\n";
   for (const Option& o : GlobalOptions()) {
@@ -193,6 +195,11 @@ std::string SubcommandHelp(const std::string& command) {
        "  (default course); --source names the import (default: the file name).\n"
        "  Example: hallway import catalog edx.csv --map external_id=course_url,title=title,\n"
        "           description=summary,provider=institution,category=subject,level=Level\n"},
+      {"reindex",
+       "hallway reindex [--database URL] [--data-dir DIR]\n"
+       "  Rebuilds the search index under DIR/search from the database into a new generation,\n"
+       "  showing progress, then switches to it atomically. A running server keeps answering\n"
+       "  from the old index until the switch, then replays what changed meanwhile.\n"},
       {"send-digests",
        "hallway send-digests [--database URL]\n"
        "  Puts every waiting mail digest into the outbox now, whatever the hour (a running\n"

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   if (command == "user") return app::RunUser(cmd);
   if (command == "backup") return app::RunBackup(cmd);
   if (command == "import") return app::RunImport(cmd);
+  if (command == "reindex") return app::RunReindex(cmd);
   if (command == "send-digests") return app::RunSendDigests(cmd);
   std::fprintf(stderr, "hallway: unknown command '%s' (see hallway --help)\n", command.c_str());
   return 2;

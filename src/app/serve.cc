@@ -11,6 +11,7 @@
 #include "http/routes.h"
 #include "http/server.h"
 #include "jobs/digest_job.h"
+#include "jobs/search_index_consumer.h"
 #include "jobs/mail_job.h"
 #include "jobs/notification_mail_composer.h"
 #include "jobs/notification_mail_consumer.h"
@@ -20,6 +21,7 @@
 #include "service/auth_service.h"
 #include "service/feed_service.h"
 #include "service/mail_preference_service.h"
+#include "service/search_service.h"
 #include "service/follow_service.h"
 #include "service/notification_service.h"
 #include "service/group_service.h"
@@ -126,6 +128,8 @@ int RunServe(const ParsedCommand& cmd) {
   notification_service.set_hub(&hub);
   service::FeedService feed_service(ctx);
   service::CatalogService catalog(ctx);
+  const std::string search_root = c.data_dir + "/search";
+  service::SearchService search(ctx, search_root);
   service::RatingService ratings(ctx);
   service::LearningService learning(ctx);
   service::ResourceRecommendationService resource_recommendations(ctx);
@@ -139,6 +143,7 @@ int RunServe(const ParsedCommand& cmd) {
   http::NotificationHandlers notification_handlers(notification_service, hub, auth);
   http::FeedHandlers feed_handlers(feed_service, posts, sc.base_url);
   http::CatalogHandlers catalog_handlers(catalog);
+  http::SearchHandlers search_handlers(search);
   http::RatingHandlers rating_handlers(ratings);
   http::LearningHandlers learning_handlers(learning, resource_recommendations);
   http::MailPreferenceHandlers mail_handlers(mail_preferences);
@@ -150,7 +155,7 @@ int RunServe(const ParsedCommand& cmd) {
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, mail_handlers,
-                           metrics,
+                           search_handlers, metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;
@@ -189,6 +194,8 @@ int RunServe(const ParsedCommand& cmd) {
   jobs::NotificationConsumer notifications(database, &hub);
   jobs::ConsumerRunner consumers(database, clock);
   consumers.Add(&notifications);
+  jobs::SearchIndexConsumer search_index(database, search_root);
+  consumers.Add(&search_index);
   jobs::PeriodicJob consumer_loop("consumers", 250, [&consumers]() -> core::Status {
     auto handled = consumers.CatchUp();
     if (!handled) return handled.error();

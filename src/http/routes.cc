@@ -163,6 +163,10 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::DescribeUnsubscribe)});
   r.Add({verb::post, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::Unsubscribe)});
 
+  // Search.
+  r.Add({verb::get, "/api/v1/search", Access::kSignedIn, bind(d.search, &SearchHandlers::Search)});
+  r.Add({verb::get, "/api/v1/search/suggest", Access::kSignedIn, bind(d.search, &SearchHandlers::Suggest)});
+
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});
   r.Add({verb::patch, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::PatchSettings)});

@@ -7,6 +7,7 @@
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
@@ -30,6 +31,7 @@ struct RouteDeps {
   RatingHandlers& ratings;
   LearningHandlers& learning;
   MailPreferenceHandlers& mail;
+  SearchHandlers& search;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

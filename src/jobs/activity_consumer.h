@@ -34,10 +34,13 @@ class ConsumerRunner {
   ConsumerRunner(store::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
   void Add(ActivityConsumer* consumer) { consumers_.push_back(consumer); }
   // Feeds each consumer everything after its cursor, `batch_size` at a time.
-  // Returns the number of activities handled in total.
+  // Returns the number of activities handled in total, or the first
+  // consumer's error (the others still ran).
   core::Result<std::int64_t> CatchUp(int batch_size = 500);
 
  private:
+  core::Result<std::int64_t> CatchUpOne(ActivityConsumer& consumer, int batch_size);
+
   store::Database& db_;
   const core::Clock& clock_;
   std::vector<ActivityConsumer*> consumers_;  // not owned

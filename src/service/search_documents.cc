@@ -1,0 +1,214 @@
+#include "service/search_documents.h"
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "domain/social/group.h"
+#include "store/account_store.h"
+#include "store/category_store.h"
+#include "store/group_store.h"
+#include "store/post_store.h"
+#include "store/resource_store.h"
+
+namespace hallway::service {
+namespace {
+
+std::int64_t IdPart(const std::string& id) {
+  const auto colon = id.find(':');
+  return colon == std::string::npos ? 0 : std::atoll(id.c_str() + colon + 1);
+}
+
+// "public" for organization-wide content and open groups, else "group:<id>".
+core::Result<std::string> ContentTerm(store::Tx& tx, const std::optional<std::int64_t>& group_id) {
+  if (!group_id) return std::string("public");
+  HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *group_id));
+  if (g.visibility == domain::GroupVisibility::kOpen) return std::string("public");
+  return "group:" + std::to_string(g.id);
+}
+
+// Strips Markdown punctuation that would only add noise to the index; the
+// analyzer handles the rest.
+std::string PlainText(const std::string& markdown) {
+  std::string out;
+  out.reserve(markdown.size());
+  for (char c : markdown) out += (c == '*' || c == '_' || c == '`' || c == '#' || c == '>') ? ' ' : c;
+  return out;
+}
+
+std::string GroupString(const std::optional<std::int64_t>& g) { return g ? std::to_string(*g) : ""; }
+
+core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, std::int64_t id) {
+  auto post = store::GetPost(tx, id);
+  if (!post) {
+    if (post.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
+    return post.error();
+  }
+  if (post->hidden) return std::optional<search::SearchDocument>();
+  search::SearchDocument d;
+  d.id = "post:" + std::to_string(id);
+  d.kind = post->kind == domain::PostKind::kQuestion ? "question" : post->kind == domain::PostKind::kArticle ? "article" : "post";
+  d.title = post->title;
+  d.body = PlainText(post->body);
+  d.tags = post->topics;
+  d.author = std::to_string(post->author_id);
+  d.group = GroupString(post->group_id);
+  d.date = post->created_at / core::kSecond;
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, post->group_id));
+  d.visibility = {term};
+  HALLWAY_TRY_ASSIGN(store::Rows reactions, tx.Query("SELECT COUNT(*) FROM reactions WHERE post_id = $1", {id}));
+  d.quality.helpful_votes = static_cast<int>(reactions.at(0).Int(0));
+  return std::optional(std::move(d));
+}
+
+core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& tx, std::int64_t id,
+                                                                      const std::map<std::int64_t, std::string>& paths) {
+  auto r = store::GetResource(tx, id);
+  if (!r) {
+    if (r.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
+    return r.error();
+  }
+  search::SearchDocument d;
+  d.id = "resource:" + std::to_string(id);
+  d.kind = "resource";
+  d.title = r->fields.title;
+  d.body = PlainText(r->fields.description) + "\n" + r->fields.provider;
+  d.tags = r->fields.tags;
+  d.tags.push_back(domain::ResourceKindName(r->fields.kind));
+  d.skills = r->fields.skills;
+  for (auto c : r->fields.categories) {
+    if (auto it = paths.find(c); it != paths.end()) d.categories.push_back(it->second);
+  }
+  d.author = r->added_by ? std::to_string(*r->added_by) : "";
+  d.group = GroupString(r->group_id);
+  d.language = r->fields.language;
+  d.level = r->fields.level;
+  d.date = r->created_at / core::kSecond;
+  std::int64_t count = 0, sum = 0;
+  for (std::size_t i = 0; i < 5; ++i) {
+    count += r->stars[i];
+    sum += r->stars[i] * static_cast<std::int64_t>(i + 1);
+  }
+  d.rating = count ? static_cast<double>(sum) / static_cast<double>(count) : 0;
+  d.quality.rating_count = static_cast<int>(count);
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, r->group_id));
+  d.visibility = {term};
+  return std::optional(std::move(d));
+}
+
+core::Result<std::map<std::int64_t, std::string>> CategoryPaths(store::Tx& tx) {
+  HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
+  std::map<std::int64_t, std::string> paths;
+  for (const auto& c : all) paths[c.id] = c.parent_id ? paths[*c.parent_id] + " > " + c.name : c.name;
+  return paths;
+}
+
+core::Result<std::optional<search::SearchDocument>> PersonDocument(store::Tx& tx, std::int64_t id) {
+  auto a = store::GetAccount(tx, id);
+  if (!a || a->status != domain::AccountStatus::kActive) return std::optional<search::SearchDocument>();
+  search::SearchDocument d;
+  d.id = "person:" + std::to_string(id);
+  d.kind = "person";
+  d.title = a->display_name;
+  d.body = a->title + "\n" + a->team + "\n" + a->location + "\n" + PlainText(a->bio) + "\n@" + a->handle;
+  d.skills = a->skills;
+  d.tags = a->interests;
+  d.author = std::to_string(id);
+  d.date = a->created_at / core::kSecond;
+  d.visibility = {"public"};
+  return std::optional(std::move(d));
+}
+
+core::Result<std::optional<search::SearchDocument>> GroupDocument(store::Tx& tx, std::int64_t id) {
+  auto g = store::GetGroup(tx, id);
+  if (!g) return std::optional<search::SearchDocument>();
+  search::SearchDocument d;
+  d.id = "group:" + std::to_string(id);
+  d.kind = "group";
+  d.title = g->name;
+  d.body = PlainText(g->description);
+  d.group = std::to_string(id);
+  d.date = g->created_at / core::kSecond;
+  // Closed groups can be found by everyone; private ones only by members.
+  d.visibility = {g->visibility == domain::GroupVisibility::kPrivate ? "group:" + std::to_string(id) : "public"};
+  return std::optional(std::move(d));
+}
+
+}  // namespace
+
+core::Result<std::optional<search::SearchDocument>> LoadSearchDocument(store::Tx& tx, const std::string& id) {
+  const std::int64_t n = IdPart(id);
+  if (id.rfind("post:", 0) == 0) return PostDocument(tx, n);
+  if (id.rfind("resource:", 0) == 0) {
+    HALLWAY_TRY_ASSIGN(auto paths, CategoryPaths(tx));
+    return ResourceDocument(tx, n, paths);
+  }
+  if (id.rfind("person:", 0) == 0) return PersonDocument(tx, n);
+  if (id.rfind("group:", 0) == 0) return GroupDocument(tx, n);
+  return std::optional<search::SearchDocument>();
+}
+
+std::vector<std::string> AffectedDocuments(const domain::Activity& a) {
+  std::vector<std::string> out;
+  const std::string& t = a.object_type;
+  if (t == "Note" || t == "Article" || t == "Question" || t == "Link" || t == "Post" || t == "Page") {
+    out.push_back("post:" + a.object_id);
+    if (a.verb == "Announce") {  // a reshare is a post of its own
+      auto pos = a.payload.find("\"reshare\":");
+      if (pos != std::string::npos) out.push_back("post:" + std::to_string(std::atoll(a.payload.c_str() + pos + 10)));
+    }
+  } else if (t == "Resource") {
+    out.push_back("resource:" + a.object_id);
+  } else if (t == "Person") {
+    out.push_back("person:" + a.object_id);
+  } else if (t == "Group") {
+    out.push_back("group:" + a.object_id);
+  }
+  if (a.target_type == "Note" || a.target_type == "Article" || a.target_type == "Question" || a.target_type == "Post") {
+    out.push_back("post:" + a.target_id);  // comments and reactions change a post's signals
+  }
+  return out;
+}
+
+core::Status ForEachSearchDocument(store::Tx& tx, const std::function<core::Status(search::SearchDocument)>& fn,
+                                   const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  HALLWAY_TRY_ASSIGN(auto paths, CategoryPaths(tx));
+  struct Source {
+    const char* sql;
+    char kind;
+  };
+  const Source sources[] = {{"SELECT id FROM accounts WHERE status = 'active' ORDER BY id", 'a'},
+                            {"SELECT id FROM community_groups ORDER BY id", 'g'},
+                            {"SELECT id FROM posts WHERE deleted = 0 AND hidden = 0 ORDER BY id", 'p'},
+                            {"SELECT id FROM resources WHERE deleted = 0 ORDER BY id", 'r'}};
+  std::vector<std::pair<char, std::int64_t>> ids;
+  for (const auto& s : sources) {
+    HALLWAY_TRY_ASSIGN(store::Rows rows, tx.Query(s.sql));
+    for (const auto& r : rows) ids.emplace_back(s.kind, r.Int(0));
+  }
+  std::uint64_t done = 0;
+  for (const auto& [kind, id] : ids) {
+    std::optional<search::SearchDocument> d;
+    switch (kind) {
+      case 'a': { HALLWAY_TRY_ASSIGN(d, PersonDocument(tx, id)); break; }
+      case 'g': { HALLWAY_TRY_ASSIGN(d, GroupDocument(tx, id)); break; }
+      case 'p': { HALLWAY_TRY_ASSIGN(d, PostDocument(tx, id)); break; }
+      default: { HALLWAY_TRY_ASSIGN(d, ResourceDocument(tx, id, paths)); break; }
+    }
+    if (d) HALLWAY_TRY(fn(std::move(*d)));
+    if (progress && (++done % 500 == 0 || done == ids.size())) progress(done, ids.size());
+  }
+  if (progress && ids.empty()) progress(0, 0);
+  return core::Ok();
+}
+
+core::Result<std::vector<std::string>> ViewerTerms(store::Tx& tx, domain::AccountId viewer) {
+  std::vector<std::string> terms = {"public", "person:" + std::to_string(viewer)};
+  HALLWAY_TRY_ASSIGN(store::Rows rows, tx.Query("SELECT group_id FROM group_members WHERE account_id = $1 AND "
+                                                "state = 'active'",
+                                                {viewer}));
+  for (const auto& r : rows) terms.push_back("group:" + r.Text(0));
+  return terms;
+}
+
+}  // namespace hallway::service

@@ -1,0 +1,124 @@
+// Search through the product: writes become searchable within moments (the
+// index follows the activity log), private group content never surfaces for
+// a non-member (not in results, totals, facets, suggestions or spelling),
+// leaving a group revokes access at once, and `hallway reindex` rebuilds.
+#include <chrono>
+#include <thread>
+
+#include "tests/http/http_fixture.h"
+
+namespace hallway::testing {
+namespace {
+
+using nlohmann::json;
+
+// Polls the search until `ready(result)` or about ten seconds pass.
+template <typename Ready>
+json SearchUntil(const HttpClient& c, const std::string& query, Ready ready) {
+  json result;
+  for (int i = 0; i < 100; ++i) {
+    auto r = c.Get("/api/v1/search?" + query);
+    if (r.status == 200) {
+      result = r.Json();
+      if (ready(result)) return result;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return result;
+}
+
+TEST_P(HttpTest, SearchFindsWhatTheViewerMaySeeAndNothingElse) {
+  HttpClient ana = Client(), ben = Client();
+  ASSERT_EQ(ana.SignUp("ana").status, 201);
+  ASSERT_EQ(ben.SignUp("ben").status, 201);
+  ASSERT_EQ(ana.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}}).status, 201);
+  ASSERT_EQ(ana.Json("POST", "/api/v1/groups/board-room/invitations", {{"handle", "ben"}}).status, 201);
+  ASSERT_EQ(ben.Json("PUT", "/api/v1/groups/board-room/membership").status, 200);
+  auto open = ana.Json("POST", "/api/v1/posts", {{"kind", "article"}, {"title", "Quarterly zephyrology review"},
+                                                  {"body", "Our zephyrology practice grew. #forecasting"}});
+  ASSERT_EQ(open.status, 201);
+  auto secret = ana.Json("POST", "/api/v1/posts", {{"kind", "article"}, {"title", "Secret quokkanomics merger"},
+                                                    {"body", "Zephyrology team merges with quokkanomics."},
+                                                    {"group", "board-room"}});
+  ASSERT_EQ(secret.status, 201);
+  HttpClient cara = Client();
+  ASSERT_EQ(cara.SignUp("cara").status, 201);
+
+  // A member finds both (within a consumer tick); the outsider only the open one.
+  auto member = SearchUntil(ben, "q=zephyrology", [](const json& r) { return r["total"] == 2; });
+  ASSERT_EQ(member["total"], 2) << member.dump();
+  auto outsider = SearchUntil(cara, "q=zephyrology", [](const json& r) { return r["total"] == 1; });
+  ASSERT_EQ(outsider["total"], 1) << outsider.dump();
+  EXPECT_EQ(outsider["items"][0]["title"], "Quarterly zephyrology review");
+  EXPECT_NE(outsider["items"][0]["snippet_html"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_EQ(outsider["items"][0]["url"], "/posts/" + std::to_string(open.Json()["id"].get<int>()));
+  for (const auto& [facet, values] : outsider["facets"].items()) {
+    for (const auto& v : values) EXPECT_EQ(v["count"], 1) << facet << ": " << outsider["facets"].dump();
+  }
+  // Words only the private group used: no results, no suggestion, no spelling help.
+  EXPECT_EQ(cara.Get("/api/v1/search?q=quokkanomics").Json()["total"], 0);
+  EXPECT_TRUE(cara.Get("/api/v1/search?q=quokkanomix").Json()["did_you_mean"].is_null());
+  EXPECT_EQ(cara.Get("/api/v1/search/suggest?q=secret").Json()["items"].size(), 0u);
+  EXPECT_EQ(cara.Get("/api/v1/search?q=board").Json()["total"], 0);  // the private group itself
+  EXPECT_GE(ben.Get("/api/v1/search/suggest?q=secret").Json()["items"].size(), 1u);
+  EXPECT_EQ(ben.Get("/api/v1/search?q=quokkanomix").Json()["did_you_mean"], "quokkanomics");
+  EXPECT_EQ(cara.Get("/api/v1/search?q=zephyrolgy").Json()["did_you_mean"], "zephyrology");
+
+  // Leaving the group revokes access at once.
+  ASSERT_EQ(ben.Json("DELETE", "/api/v1/groups/board-room/membership").status, 200);
+  EXPECT_EQ(ben.Get("/api/v1/search?q=zephyrology").Json()["total"], 1);
+
+  // Edits and deletions reach the index.
+  const std::string post = "/api/v1/posts/" + std::to_string(open.Json()["id"].get<int>());
+  ASSERT_EQ(ana.Json("PATCH", post, {{"title", "Quarterly windcraft review"}, {"body", "Windcraft grew."}}).status, 200);
+  auto edited = SearchUntil(cara, "q=windcraft", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(edited["total"], 1);
+  ASSERT_EQ(ana.Json("DELETE", post).status, 204);
+  auto gone = SearchUntil(cara, "q=windcraft", [](const json& r) { return r["total"] == 0; });
+  EXPECT_EQ(gone["total"], 0);
+}
+
+TEST_P(HttpTest, SearchReachesResourcesPeopleAndFiltersByFacet) {
+  HttpClient admin = Admin();
+  ASSERT_EQ(admin.Json("PATCH", "/api/v1/me", {{"display_name", "Ada Lovelace"}, {"skills", {"Negotiation"}}}).status, 200);
+  ASSERT_EQ(admin.Json("POST", "/api/v1/categories", {{"name", "Leadership"}}).status, 201);
+  const int cat = admin.Get("/api/v1/categories").Json()["items"][0]["id"];
+  ASSERT_EQ(admin.Json("POST", "/api/v1/resources", {{"kind", "course"}, {"title", "Running better one-to-ones"},
+                                                     {"skills", {"Coaching"}}, {"categories", {cat}}}).status, 201);
+  // A broad query naming the category reaches what is filed under it.
+  auto broad = SearchUntil(admin, "q=leadership", [](const json& r) { return r["total"].get<int>() >= 1; });
+  ASSERT_GE(broad["total"].get<int>(), 1) << broad.dump();
+  EXPECT_EQ(broad["items"][0]["title"], "Running better one-to-ones");
+  auto people = SearchUntil(admin, "q=lovelace&kind=person", [](const json& r) { return r["total"] == 1; });
+  ASSERT_EQ(people["total"], 1) << people.dump();
+  EXPECT_EQ(people["items"][0]["url"], "/people/admin");
+  EXPECT_EQ(admin.Get("/api/v1/search?q=one-to-ones&kind=person").Json()["total"], 0);
+  auto explained = admin.Get("/api/v1/search?q=one-to-ones&explain=1").Json();
+  ASSERT_GE(explained["items"].size(), 1u);
+  EXPECT_TRUE(explained["items"][0].contains("explanation"));
+
+  // Bad input: a sensible result or a clear 4xx, never a 500.
+  for (const char* q : {"q=%22unbalanced", "q=(((", "q=AND", "q=author%3A", "q=%01%02", "q=nosuchfield%3Ax"}) {
+    const int status = admin.Get(std::string("/api/v1/search?") + q).status;
+    EXPECT_TRUE(status == 200 || status == 400) << q << " → " << status;
+  }
+  EXPECT_EQ(admin.Get("/api/v1/search?q=x&sort=random").status, 400);
+  EXPECT_EQ(admin.Get("/api/v1/search?q=x&limit=1000").status, 400);
+  EXPECT_EQ(admin.Get("/api/v1/search?q=" + std::string(2000, 'a')).status, 400);
+  EXPECT_EQ(admin.Get("/api/v1/search?q=x&offset=9999").Json()["items"].size(), 0u);
+}
+
+TEST_P(HttpTest, ReindexRebuildsTheIndexWithProgress) {
+  HttpClient admin = Admin();
+  ASSERT_EQ(admin.Json("POST", "/api/v1/posts", {{"body", "Gossamer wings of the stratocumulus"}}).status, 201);
+  ASSERT_EQ(SearchUntil(admin, "q=stratocumulus", [](const json& r) { return r["total"] == 1; })["total"], 1);
+  const std::string data_dir = server_->data_dir();
+  server_->Kill();
+  std::string out;
+  ASSERT_EQ(RunHallway({"reindex", "--database", database_url_, "--data-dir", data_dir}, &out), 0) << out;
+  EXPECT_NE(out.find("reindex: index [##############################] 100%"), std::string::npos) << out;
+  EXPECT_NE(out.find("published"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace hallway::testing
