@@ -23,6 +23,9 @@ struct Config {
   int io_threads = 2;
   int db_pool = 8;
   int read_timeout = 15;  // seconds to read one request
+  int max_image_mb = 10;  // per-kind upload limits
+  int max_video_mb = 200;
+  int max_file_mb = 25;
   bool seed_demo = false;
   bool secure_cookies = false;
   bool fast_password_hashing = false;  // tests only: libsodium's minimum cost

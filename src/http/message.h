@@ -6,9 +6,11 @@
 
 #include <boost/beast/http.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "http/file_slice.h"
 #include "service/service_context.h"
 
 namespace hallway::http {
@@ -26,6 +28,14 @@ struct Request {
   service::RequestInfo info;                   // client ip and user agent
   std::optional<service::Principal> principal; // set by the router for authed routes
   std::string route_name;                      // the matched pattern, for metrics and logs
+  // For routes that spool their body to disk (Route::spool_body): the file
+  // holding it, and raw.body() stays empty. The server removes the file
+  // after the response unless the handler moved it away.
+  std::string body_file;
+  // Set by a handler to stream a file as the response body: the server
+  // sends the Response's header (with its Content-Length) and then these
+  // bytes, in chunks. The Response body must then be empty.
+  std::shared_ptr<FileSlice> send_file;
 
   // Returns the query parameter `key`, or `fallback`.
   std::string Query(const std::string& key, const std::string& fallback = "") const {

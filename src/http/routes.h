@@ -9,6 +9,7 @@
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
+#include "http/handlers/upload_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -24,6 +25,8 @@ struct RouteDeps {
   PostHandlers& posts;
   NotificationHandlers& notifications;
   FeedHandlers& feeds;
+  UploadHandlers& uploads;
+  std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
 };

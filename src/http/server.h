@@ -37,6 +37,9 @@ struct ServerOptions {
   int idle_timeout_seconds = 60;   // between keep-alive requests
   int shutdown_grace_seconds = 10;
   bool secure_cookies = false;
+  // Where bodies of spooling routes (Route::spool_body) are written while
+  // they arrive. Empty: such routes keep their bodies in memory.
+  std::string spool_dir;
 };
 
 class Server {

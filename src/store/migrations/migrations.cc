@@ -27,6 +27,9 @@ const std::vector<Migration>& AllMigrations() {
       {7, "reshares",
 #include "store/migrations/migration_0007_reshares.inc"
       },
+      {9, "attachments",
+#include "store/migrations/migration_0009_attachments.inc"
+      },
   };
   return kAll;
 }
