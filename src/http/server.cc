@@ -249,6 +249,13 @@ struct Server::Impl {
         co_await RejectUnread(stream, bhttp::status::request_header_fields_too_large, detail);
         break;
       }
+      if (ec == bhttp::error::body_limit) {
+        // Content-Length above every route's limit, seen while parsing the header.
+        const std::string detail =
+            "request body is larger than " + std::to_string(router.MaxBodyLimit()) + " bytes";
+        co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
+        break;
+      }
       if (ec) {
         if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
             ec != asio::error::operation_aborted && ec != asio::error::connection_reset) {
