@@ -170,6 +170,13 @@ TEST_P(UploadHttpTest, ServesByteRanges) {
   EXPECT_EQ(stale.status, 200);
   EXPECT_EQ(stale.body, video);
 
+  // HEAD: the headers of the whole file, no body.
+  std::map<std::string, std::string> cookie = {{"Cookie", "hallway_session=" + ana.cookie()}};
+  auto head_only = ana.Send("HEAD", url, "", cookie);
+  EXPECT_EQ(head_only.status, 200);
+  EXPECT_EQ(head_only.Header("content-length"), size);
+  EXPECT_TRUE(head_only.body.empty());
+
   // Several ranges are answered with the whole file (allowed by RFC 9110).
   auto several = GetAs(ana, url, {{"Range", "bytes=0-1,5-6"}});
   EXPECT_EQ(several.status, 200);

@@ -16,7 +16,10 @@ std::string ContentDisposition(const std::string& type, const std::string& name)
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (unsigned char c : name) {
     const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
-    ascii += c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
+    // One '_' per character the fallback cannot carry (not per UTF-8 byte).
+    if ((c & 0xc0) != 0x80) {
+      ascii += c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
+    }
     if (plain) {
       encoded += static_cast<char>(c);
     } else {
