@@ -32,6 +32,9 @@ const std::vector<Option>& GlobalOptions() {
       {"heartbeat", "HALLWAY_HEARTBEAT", "seconds between keep-alive comments on idle live streams (default 20)", false},
       {"digest-hour", "HALLWAY_DIGEST_HOUR", "local hour (0-23) at which mail digests go out; weekly ones on Mondays (default 7)", false},
       {"mail-retry", "HALLWAY_MAIL_RETRY", "seconds before the first retry of undelivered mail, doubling up to an hour (default 60)", false},
+      {"max-image-mb", "HALLWAY_MAX_IMAGE_MB", "largest photo upload in MB (default 10)", false},
+      {"max-video-mb", "HALLWAY_MAX_VIDEO_MB", "largest video upload in MB (default 200)", false},
+      {"max-file-mb", "HALLWAY_MAX_FILE_MB", "largest file upload in MB (default 25)", false},
       {"seed-demo", "HALLWAY_SEED_DEMO", "serve: seed the demo organization if the database is empty", true},
       {"secure-cookies", "HALLWAY_SECURE_COOKIES", "mark cookies Secure and send HSTS (behind TLS)", true},
       {"fast-password-hashing", "HALLWAY_FAST_PASSWORD_HASHING",
@@ -58,6 +61,16 @@ core::Result<int> ToInt(const std::string& name, const std::string& v) {
   return core::Error::InvalidArgument("--" + name + " must be a whole number from 1 to 256");
 }
 
+core::Result<int> ToMegabytes(const std::string& name, const std::string& v) {
+  try {
+    std::size_t used = 0;
+    const int n = std::stoi(v, &used);
+    if (used == v.size() && n > 0 && n <= 4096) return n;
+  } catch (const std::exception&) {
+  }
+  return core::Error::InvalidArgument("--" + name + " must be a whole number of megabytes from 1 to 4096");
+}
+
 core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   if (name == "database") c.database = v;
   else if (name == "listen") c.listen = v;
@@ -80,6 +93,9 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
     }
     c.digest_hour = std::stoi(v);
   }
+  else if (name == "max-image-mb") { HALLWAY_TRY_ASSIGN(c.max_image_mb, ToMegabytes(name, v)); }
+  else if (name == "max-video-mb") { HALLWAY_TRY_ASSIGN(c.max_video_mb, ToMegabytes(name, v)); }
+  else if (name == "max-file-mb") { HALLWAY_TRY_ASSIGN(c.max_file_mb, ToMegabytes(name, v)); }
   else if (name == "seed-demo") c.seed_demo = v != "0" && v != "false";
   else if (name == "secure-cookies") c.secure_cookies = v != "0" && v != "false";
   else if (name == "fast-password-hashing") c.fast_password_hashing = v != "0" && v != "false";

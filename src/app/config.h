@@ -27,6 +27,9 @@ struct Config {
   int heartbeat = 20;     // seconds between keep-alive comments on live streams
   int digest_hour = 7;    // local hour of the mail digests
   int mail_retry = 60;    // seconds before the first mail retry
+  int max_image_mb = 10;  // per-kind upload limits
+  int max_video_mb = 200;
+  int max_file_mb = 25;
   bool seed_demo = false;
   bool secure_cookies = false;
   bool fast_password_hashing = false;  // tests only: libsodium's minimum cost

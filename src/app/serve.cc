@@ -1,6 +1,7 @@
 // `hallway serve`: the composition root. Builds every service and handler
 // from the configuration, wires them to the router and server, starts the
 // background jobs, and serves until a signal.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -27,6 +28,7 @@
 #include "service/group_service.h"
 #include "service/post_service.h"
 #include "service/profile_service.h"
+#include "service/upload_service.h"
 #include "store/account_store.h"
 #include "store/migrations/migrations.h"
 
@@ -116,6 +118,9 @@ int RunServe(const ParsedCommand& cmd) {
   sc.site_name = c.site_name;
   sc.base_url = c.base_url;
   sc.data_dir = c.data_dir;
+  sc.max_image_bytes = static_cast<std::size_t>(c.max_image_mb) * 1024 * 1024;
+  sc.max_video_bytes = static_cast<std::size_t>(c.max_video_mb) * 1024 * 1024;
+  sc.max_file_bytes = static_cast<std::size_t>(c.max_file_mb) * 1024 * 1024;
   service::ServiceContext ctx{**db, clock, hasher, sc};
   service::AuthService auth(ctx);
   service::ProfileService profiles(ctx);
@@ -134,6 +139,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::LearningService learning(ctx);
   service::ResourceRecommendationService resource_recommendations(ctx);
   service::MailPreferenceService mail_preferences(ctx);
+  service::UploadService uploads(ctx, posts);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -149,13 +155,15 @@ int RunServe(const ParsedCommand& cmd) {
   http::MailPreferenceHandlers mail_handlers(mail_preferences);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
+  http::UploadHandlers upload_handlers(uploads);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, mail_handlers,
-                           search_handlers, metrics,
+                           search_handlers, upload_handlers,
+                           std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 
   http::StaticFiles statics;
@@ -203,6 +211,15 @@ int RunServe(const ParsedCommand& cmd) {
   }, log);
   consumer_loop.Start();
 
+  // Uploads nobody may fetch any more (never attached, or of deleted posts).
+  jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {
+    auto removed = uploads.CollectGarbage();
+    if (!removed) return removed.error();
+    if (*removed > 0) log.Info("uploads: removed " + std::to_string(*removed) + " unreachable uploads");
+    return core::Ok();
+  }, log);
+  upload_collector.Start();
+
   http::ServerOptions so;
   so.host = listen->host;
   so.port = listen->port;
@@ -211,6 +228,7 @@ int RunServe(const ParsedCommand& cmd) {
   so.secure_cookies = c.secure_cookies;
   so.read_timeout_seconds = c.read_timeout;
   so.heartbeat_seconds = c.heartbeat;
+  so.spool_dir = uploads.SpoolDir();
   http::Server server(so, router, statics, metrics, access_log, log);
   auto port = server.Bind();
   if (!port) return fail(port.error().message());
@@ -221,6 +239,7 @@ int RunServe(const ParsedCommand& cmd) {
                 .Str("database", c.database.rfind("sqlite:", 0) == 0 ? c.database : "postgresql")
                 .Finish());
   server.Run();
+  upload_collector.Stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "http/event_stream.h"
+#include "http/file_slice.h"
 #include "service/service_context.h"
 
 namespace hallway::http {
@@ -31,6 +32,14 @@ struct Request {
   // Set by a streaming handler (see event_stream.h): after the returned
   // response's headers the server keeps the connection and sends events.
   std::shared_ptr<EventStream> event_stream;
+  // For routes that spool their body to disk (Route::spool_body): the file
+  // holding it, and raw.body() stays empty. The server removes the file
+  // after the response unless the handler moved it away.
+  std::string body_file;
+  // Set by a handler to stream a file as the response body: the server
+  // sends the Response's header (with its Content-Length) and then these
+  // bytes, in chunks. The Response body must then be empty.
+  std::shared_ptr<FileSlice> send_file;
 
   // Returns the query parameter `key`, or `fallback`.
   std::string Query(const std::string& key, const std::string& fallback = "") const {

@@ -111,6 +111,13 @@ std::size_t Router::BodyLimit(bhttp::verb method, const std::string& path) const
   return 64 * 1024;
 }
 
+bool Router::SpoolsBody(bhttp::verb method, const std::string& path) const {
+  for (const Route& r : routes_) {
+    if (r.method == method && Match(r.pattern, path, nullptr)) return r.spool_body;
+  }
+  return false;
+}
+
 std::size_t Router::MaxBodyLimit() const {
   std::size_t max = 64 * 1024;
   for (const Route& r : routes_) max = std::max(max, r.max_body);

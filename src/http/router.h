@@ -27,6 +27,9 @@ struct Route {
   Access access;
   Handler handler;
   std::size_t max_body = 64 * 1024;
+  // Write the body to a file (Request::body_file) as it arrives instead of
+  // holding it in memory; for large uploads.
+  bool spool_body = false;
 };
 
 class Router {
@@ -40,6 +43,8 @@ class Router {
   std::size_t BodyLimit(bhttp::verb method, const std::string& path) const;
   // Returns the largest body any route accepts.
   std::size_t MaxBodyLimit() const;
+  // Returns true if the matching route spools its body to a file.
+  bool SpoolsBody(bhttp::verb method, const std::string& path) const;
 
  private:
   static bool Match(const std::string& pattern, const std::string& path,

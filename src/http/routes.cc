@@ -107,6 +107,17 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::put, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Close)});
   r.Add({verb::delete_, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Reopen)});
 
+  // Uploads (photos, videos, files) and the attachment files themselves.
+  // The body is spooled to disk; the service applies each kind's limit.
+  const std::size_t upload_body = d.max_upload_bytes + 1024;
+  r.Add({verb::post, "/api/v1/uploads", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Create),
+         upload_body, true});
+  r.Add({verb::get, "/api/v1/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Get)});
+  r.Add({verb::delete_, "/api/v1/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Delete)});
+  r.Add({verb::get, "/media/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::File)});
+  r.Add({verb::get, "/media/uploads/{key}/thumbnail", Access::kSignedIn,
+         bind(d.uploads, &UploadHandlers::Thumbnail)});
+
   // Atom feeds: the session cookie or ?token= (the person's feed token).
   r.Add({verb::get, "/api/v1/me/feed-token", Access::kSignedIn, bind(d.feeds, &FeedHandlers::TokenStatus)});
   r.Add({verb::post, "/api/v1/me/feed-token", Access::kSignedIn, bind(d.feeds, &FeedHandlers::RotateToken)});

@@ -9,6 +9,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <list>
 #include <mutex>
 #include <random>
@@ -127,9 +128,12 @@ struct Server::Impl {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "same-origin");
     res.set("X-Frame-Options", "DENY");
-    res.set("Content-Security-Policy",
-            "default-src 'self'; img-src 'self' blob:; style-src 'self'; "
-            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    // A handler may set a stricter policy (served uploads are sandboxed).
+    if (res.find("Content-Security-Policy") == res.end()) {
+      res.set("Content-Security-Policy",
+              "default-src 'self'; img-src 'self' blob:; media-src 'self' blob:; style-src 'self'; "
+              "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    }
     if (opts.secure_cookies) res.set("Strict-Transport-Security", "max-age=31536000");
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -144,7 +148,8 @@ struct Server::Impl {
                          .Str("route", req.route_name)
                          .Int("status", status)
                          .Num("duration_ms", seconds * 1000)
-                         .Int("bytes", static_cast<std::int64_t>(res.body().size()))
+                         .Int("bytes", static_cast<std::int64_t>(req.send_file ? req.send_file->length()
+                                                                                : res.body().size()))
                          .Str("ip", req.info.ip)
                          .Finish());
   }
@@ -160,6 +165,68 @@ struct Server::Impl {
     Finish(req, res, std::chrono::steady_clock::now());
     beast::error_code ec;
     co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+  }
+
+  // Reads the body of a spooling route into a file under spool_dir (see
+  // Route::spool_body), with the read deadline renewed as bytes arrive and
+  // an overall cap, so a large upload from a slow link is fine but a
+  // trickling client is still cut off. On success req.raw holds the header
+  // and req.body_file the body. On error the caller removes req.body_file.
+  awaitable<beast::error_code> ReadSpooled(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                           bhttp::request_parser<bhttp::string_body>& header_parser,
+                                           std::size_t limit, Request& req) {
+    beast::error_code ec;
+    std::error_code dir_ec;
+    std::filesystem::create_directories(opts.spool_dir, dir_ec);
+    const std::string path = opts.spool_dir + "/" + crypto::NewToken().substr(0, 24) + ".part";
+    bhttp::request_parser<bhttp::file_body> parser(std::move(header_parser));
+    parser.body_limit(limit);
+    parser.get().body().open(path.c_str(), beast::file_mode::write, ec);
+    if (ec) co_return ec;
+    req.body_file = path;
+    if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
+      bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, parser.get().version()};
+      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+      co_await bhttp::async_write(stream, proceed, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return ec;
+    }
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(30);
+    while (!parser.is_done()) {
+      const auto idle = std::chrono::steady_clock::now() + std::chrono::seconds(opts.read_timeout_seconds);
+      stream.expires_at(std::min(idle, give_up));
+      co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return ec;
+    }
+    auto message = parser.release();
+    message.body().close();
+    req.raw = bhttp::request<bhttp::string_body>(std::move(message.base()));
+    co_return ec;
+  }
+
+  // Writes `res`'s header, then the bytes of req.send_file (unless HEAD),
+  // in chunks, never holding the file in memory.
+  awaitable<beast::error_code> SendFile(beast::tcp_stream& stream, Response& res, Request& req) {
+    beast::error_code ec;
+    bhttp::response<bhttp::empty_body> head;
+    head.base() = res.base();
+    bhttp::response_serializer<bhttp::empty_body> serializer(head);
+    stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+    co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(use_awaitable, ec));
+    if (ec || req.raw.method() == bhttp::verb::head) co_return ec;
+    std::vector<char> chunk(64 * 1024);
+    for (;;) {
+      auto n = req.send_file->ReadNext(chunk.data(), chunk.size());
+      if (!n) {
+        log.Error("request " + req.request_id + ": " + n.error().message());
+        co_return asio::error::make_error_code(asio::error::broken_pipe);
+      }
+      if (*n == 0) break;
+      const auto bytes = asio::buffer(chunk.data(), *n);
+      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+      co_await asio::async_write(stream, bytes, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return ec;
+    }
+    co_return ec;
   }
 
   awaitable<void> Session(tcp::socket socket) {
@@ -193,6 +260,13 @@ struct Server::Impl {
         co_await RejectUnread(stream, bhttp::status::request_header_fields_too_large, detail);
         break;
       }
+      if (ec == bhttp::error::body_limit) {
+        // Content-Length above every route's limit, seen while parsing the header.
+        const std::string detail =
+            "request body is larger than " + std::to_string(router.MaxBodyLimit()) + " bytes";
+        co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
+        break;
+      }
       if (ec) {
         if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
             ec != asio::error::operation_aborted && ec != asio::error::connection_reset) {
@@ -218,11 +292,21 @@ struct Server::Impl {
         co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
         break;
       }
-      parser.body_limit(limit);
-      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      auto req = std::make_shared<Request>();
+      if (!opts.spool_dir.empty() && router.SpoolsBody(parser.get().method(), limit_path)) {
+        ec = co_await ReadSpooled(stream, buffer, parser, limit, *req);
+      } else {
+        parser.body_limit(limit);
+        stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+        if (!ec) req->raw = parser.release();
+      }
       if (ec) {
         --in_flight;
+        if (!req->body_file.empty()) {
+          std::error_code ignored;
+          std::filesystem::remove(req->body_file, ignored);
+        }
         if (ec == bhttp::error::body_limit) {
           const std::string detail = "request body is larger than " + std::to_string(limit) + " bytes";
           co_await RejectUnread(stream, bhttp::status::payload_too_large, detail);
@@ -233,8 +317,6 @@ struct Server::Impl {
         break;
       }
       first = false;
-      auto req = std::make_shared<Request>();
-      req->raw = parser.release();
       const auto incoming_id = req->raw["X-Request-Id"];
       req->request_id = SafeRequestId(incoming_id) ? std::string(incoming_id) : crypto::NewToken().substr(0, 16);
       req->info.ip = ip;
@@ -254,15 +336,23 @@ struct Server::Impl {
         break;
       }
       req->event_stream.reset();
-      if (req->raw.method() == bhttp::verb::head && !res.body().empty()) {
+      if (req->raw.method() == bhttp::verb::head && !req->send_file && !res.body().empty()) {
         const std::size_t length = res.body().size();
         res.body().clear();
         res.content_length(length);
       }
       const bool keep_alive = req->raw.keep_alive() && !stopping;
       res.keep_alive(keep_alive);
-      stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
-      co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+      if (req->send_file) {
+        ec = co_await SendFile(stream, res, *req);
+      } else {
+        stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
+        co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+      }
+      if (!req->body_file.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove(req->body_file, ignored);
+      }
       --in_flight;
       {
         std::lock_guard lock(conns_mu);

@@ -42,6 +42,9 @@ struct ServerOptions {
   int shutdown_grace_seconds = 10;
   int heartbeat_seconds = 20;      // comment lines on idle event streams
   bool secure_cookies = false;
+  // Where bodies of spooling routes (Route::spool_body) are written while
+  // they arrive. Empty: such routes keep their bodies in memory.
+  std::string spool_dir;
 };
 
 class Server {

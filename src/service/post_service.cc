@@ -7,11 +7,13 @@
 #include "core/utf8.h"
 #include "domain/markdown.h"
 #include "domain/social/top_score.h"
+#include "service/attachment_rules.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
 #include "store/block_store.h"
 #include "store/group_store.h"
 #include "store/stream_store.h"
+#include "store/upload_store.h"
 
 namespace hallway::service {
 namespace {
@@ -89,6 +91,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto mine, store::MyReactions(tx, ids, who.account_id));
   HALLWAY_TRY_ASSIGN(auto mentions, store::MentionHandles(tx, ids));
   HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids, who.account_id));
+  HALLWAY_TRY_ASSIGN(auto attachments, store::ListPostAttachments(tx, ids));
   std::map<domain::GroupId, GroupView> groups;
   std::vector<PostView> out;
   for (auto& p : posts) {
@@ -98,6 +101,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.my_reactions = mine[p.id];
     v.mentions = mentions[p.id];
     v.reshare_count = reshares[p.id];
+    v.attachments = std::move(attachments[p.id]);
     if (p.reshare_of) {
       auto original = ReadablePost(tx, *p.reshare_of, who);
       if (original) {
@@ -178,7 +182,9 @@ core::Result<PostView> PostService::Create(const Principal& who, const NewPost& 
     p.topics = TopicsOf(draft);
     p.created_at = p.updated_at = now;
     HALLWAY_TRY_ASSIGN(p.id, store::InsertPost(tx, p, mentions));
+    HALLWAY_TRY(SetPostAttachments(tx, who.account_id, p.id, in.attachments, ctx_.config.max_attachments_per_post));
     nlohmann::json payload = {{"topics", p.topics}, {"mentions", mentions}};
+    if (!in.attachments.empty()) payload["attachments"] = in.attachments.size();
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", ObjectType(p.kind), std::to_string(p.id),
                                      AudienceFor(group), group ? "Group" : "", group ? std::to_string(group->id) : "",
                                      payload.dump()));
@@ -194,17 +200,35 @@ core::Result<PostView> PostService::Get(const Principal& who, domain::PostId id)
   });
 }
 
+core::Status PostService::CheckReadable(const Principal& who, domain::PostId id) {
+  return ctx_.db.Read([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY(ReadablePost(tx, id, who));
+    return core::Ok();
+  });
+}
+
 core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id,
-                                         std::optional<std::string> title, std::optional<std::string> body) {
+                                         std::optional<std::string> title, std::optional<std::string> body,
+                                         std::optional<std::vector<std::string>> attachments) {
   const core::Micros now = ctx_.clock.Now();
   return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
     HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
     if (r.post.author_id != who.account_id) return core::Error::PermissionDenied("only the author may edit a post");
     domain::PostDraft draft{r.post.kind, title.value_or(r.post.title), body.value_or(r.post.body), r.post.link_url};
     HALLWAY_TRY_ASSIGN(draft, domain::ValidateDraft(draft));
-    if (draft.title == r.post.title && draft.body == r.post.body) return DecorateOne(tx, std::move(r.post), who);
     std::optional<domain::Group> group;
     if (r.group) group = r.group->group;
+    if (attachments) {
+      HALLWAY_TRY(SetPostAttachments(tx, who.account_id, id, *attachments, ctx_.config.max_attachments_per_post));
+    }
+    if (draft.title == r.post.title && draft.body == r.post.body) {
+      if (attachments) {
+        HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Update", ObjectType(r.post.kind),
+                                         std::to_string(id), AudienceFor(group), "", "",
+                                         nlohmann::json{{"attachments", attachments->size()}}.dump()));
+      }
+      return DecorateOne(tx, std::move(r.post), who);
+    }
     HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group, who.account_id));
     Post p = r.post;
     p.title = draft.title;

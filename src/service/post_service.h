@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/social/attachment.h"
 #include "domain/social/post.h"
 #include "service/group_service.h"
 #include "service/service_context.h"
@@ -41,6 +42,7 @@ struct PostView {
   // The home stream: newer than where the viewer last looked (never for
   // their own posts).
   bool is_new = false;
+  std::vector<domain::Attachment> attachments;  // in order
 };
 
 // One step of how a post travelled: who passed it on, having seen it where.
@@ -66,6 +68,7 @@ struct CommentView {
 struct NewPost {
   domain::PostDraft draft;
   std::string group_slug;  // "" for the whole organization
+  std::vector<std::string> attachments;  // upload keys, see attachment_rules.h
 };
 
 struct PostPageView {
@@ -106,8 +109,14 @@ class PostService {
   core::Result<PostView> Create(const Principal& who, const NewPost& in);
   core::Result<PostView> Get(const Principal& who, domain::PostId id);
   // The author edits title and body; each edit is kept as a revision.
+  // `attachments`, when given, becomes the post's list of uploads (see
+  // attachment_rules.h); uploads left out are detached.
   core::Result<PostView> Edit(const Principal& who, domain::PostId id, std::optional<std::string> title,
-                              std::optional<std::string> body);
+                              std::optional<std::string> body,
+                              std::optional<std::vector<std::string>> attachments = std::nullopt);
+  // Returns Ok if `who` may read post `id` (the same rule as Get).
+  // Errors: kNotFound.
+  core::Status CheckReadable(const Principal& who, domain::PostId id);
   // The author, a moderator of its group, or an organization admin.
   core::Status Delete(const Principal& who, domain::PostId id);
   // Closes or reopens the thread to new comments: the author, a moderator

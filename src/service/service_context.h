@@ -24,6 +24,12 @@ struct ServiceConfig {
   int max_failed_logins_per_ip = 30;
   core::Micros login_throttle_window = 15 * core::kMinute;
   std::size_t max_avatar_bytes = 5 * 1024 * 1024;
+  // Uploads attached to posts: per-kind size limits and how many per post.
+  std::size_t max_image_bytes = 10 * 1024 * 1024;
+  std::size_t max_video_bytes = 200 * 1024 * 1024;
+  std::size_t max_file_bytes = 25 * 1024 * 1024;
+  int max_attachments_per_post = 10;
+  core::Micros orphan_upload_ttl = core::kDay;  // never-attached uploads are removed after this
 };
 
 struct ServiceContext {

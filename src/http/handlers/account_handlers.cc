@@ -18,7 +18,11 @@ Response AccountHandlers::Config(Request& req) {
   if (!mode) return ProblemResponse(req, mode.error());
   return JsonResponse(req, bhttp::status::ok,
                       {{"site_name", config_.site_name},
-                       {"signup_mode", service::SignupModeName(*mode)}});
+                       {"signup_mode", service::SignupModeName(*mode)},
+                       {"upload_limits", {{"image_bytes", config_.max_image_bytes},
+                                          {"video_bytes", config_.max_video_bytes},
+                                          {"file_bytes", config_.max_file_bytes},
+                                          {"per_post", config_.max_attachments_per_post}}}});
 }
 
 Response AccountHandlers::SignUp(Request& req) {

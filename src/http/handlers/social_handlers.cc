@@ -182,7 +182,7 @@ Response GroupHandlers::Invite(Request& req) {
 // ---- posts ----
 
 Response PostHandlers::Create(Request& req) {
-  auto body = ParseJsonBody(req, {"kind", "title", "body", "link_url", "group"});
+  auto body = ParseJsonBody(req, {"kind", "title", "body", "link_url", "group", "attachments"});
   if (!body) return ProblemResponse(req, body.error());
   service::NewPost in;
   auto kind = OptString(*body, "kind");
@@ -196,6 +196,9 @@ Response PostHandlers::Create(Request& req) {
     if (!v) return ProblemResponse(req, v.error());
     *dst = v->value_or("");
   }
+  auto attachments = OptStringList(*body, "attachments");
+  if (!attachments) return ProblemResponse(req, attachments.error());
+  in.attachments = attachments->value_or(std::vector<std::string>{});
   auto created = posts_.Create(req.Who(), in);
   if (!created) return ProblemResponse(req, created.error());
   Response res = JsonResponse(req, bhttp::status::created, PostJson(*created));
@@ -212,13 +215,15 @@ Response PostHandlers::Get(Request& req) {
 Response PostHandlers::Edit(Request& req) {
   auto id = IdParam(req, "id");
   if (!id) return ProblemResponse(req, id.error());
-  auto body = ParseJsonBody(req, {"title", "body"});
+  auto body = ParseJsonBody(req, {"title", "body", "attachments"});
   if (!body) return ProblemResponse(req, body.error());
   auto title = OptString(*body, "title");
   if (!title) return ProblemResponse(req, title.error());
   auto text = OptString(*body, "body");
   if (!text) return ProblemResponse(req, text.error());
-  return Reply(req, posts_.Edit(req.Who(), *id, *title, *text), PostJson);
+  auto attachments = OptStringList(*body, "attachments");
+  if (!attachments) return ProblemResponse(req, attachments.error());
+  return Reply(req, posts_.Edit(req.Who(), *id, *title, *text, *attachments), PostJson);
 }
 
 Response PostHandlers::Delete(Request& req) {

@@ -32,6 +32,21 @@ Json MemberJson(const service::MemberView& m) {
           {"state", domain::MembershipStateName(m.membership.state)}};
 }
 
+Json AttachmentJson(const domain::Attachment& a) {
+  const std::string url = "/media/uploads/" + a.key;
+  return {{"id", a.key},
+          {"kind", a.kind},
+          {"mime", a.mime},
+          {"name", a.name},
+          {"size", a.size},
+          {"width", a.width ? Json(*a.width) : Json(nullptr)},
+          {"height", a.height ? Json(*a.height) : Json(nullptr)},
+          {"url", url},
+          {"thumbnail_url", a.thumb_file.empty() ? Json(nullptr) : Json(url + "/thumbnail")},
+          {"attached", a.post_id.has_value()},
+          {"created_at", core::FormatRfc3339(a.created_at)}};
+}
+
 Json PostJson(const service::PostView& v) {
   const auto& p = v.post;
   Json reactions = Json::object();
@@ -44,8 +59,11 @@ Json PostJson(const service::PostView& v) {
     group = {{"slug", v.group->slug}, {"name", v.group->name},
              {"visibility", domain::VisibilityName(v.group->visibility)}};
   }
+  Json attachments = Json::array();
+  for (const auto& a : v.attachments) attachments.push_back(AttachmentJson(a));
   return {{"id", p.id},
           {"kind", domain::PostKindName(p.kind)},
+          {"attachments", attachments},
           {"title", p.title},
           {"body", p.body},
           {"body_html", p.body_html},

@@ -13,6 +13,9 @@ Json GroupJson(const service::GroupView& g);
 Json MemberJson(const service::MemberView& m);
 Json PostJson(const service::PostView& p);
 Json CommentJson(const service::CommentView& c);
+// An upload or attachment: key, kind, mime, name, size, width/height, and
+// the URLs of the file and (photos) its thumbnail.
+Json AttachmentJson(const domain::Attachment& a);
 Json PostPageJson(const service::PostPageView& page);
 
 }  // namespace hallway::http

@@ -30,6 +30,9 @@ const std::vector<Migration>& AllMigrations() {
       {8, "catalog",
 #include "store/migrations/migration_0008_catalog.inc"
       },
+      {9, "attachments",
+#include "store/migrations/migration_0009_attachments.inc"
+      },
       {10, "mail_preferences",
 #include "store/migrations/migration_0010_mail_preferences.inc"
       },

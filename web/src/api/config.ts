@@ -5,6 +5,13 @@ import type { SignupMode } from './types';
 export interface SiteConfig {
   site_name: string;
   signup_mode: SignupMode;
+  /** Largest upload of each kind in bytes, and attachments per post. */
+  upload_limits?: {
+    image_bytes: number;
+    video_bytes: number;
+    file_bytes: number;
+    per_post: number;
+  };
 }
 
 export function configApi(http: Http) {

@@ -15,6 +15,7 @@ import { skillsApi } from './skills';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
+import { uploadsApi } from './uploads';
 
 export function createApi(http: Http = new Http()) {
   return {
@@ -35,6 +36,7 @@ export function createApi(http: Http = new Http()) {
     teams: teamsApi(http),
     tokens: tokensApi(http),
     topics: topicsApi(http),
+    uploads: uploadsApi(http),
   };
 }
 

@@ -21,11 +21,15 @@ export interface NewPost {
   link_url?: string;
   /** A group slug; omitted for posts to everyone. */
   group?: string;
+  /** Upload ids (see api/uploads.ts), at most 10, the author's own. */
+  attachments?: string[];
 }
 
 export interface PostPatch {
   title?: string;
   body?: string;
+  /** Replaces the post's attachments; uploads left out are detached. */
+  attachments?: string[];
 }
 
 export interface NewReshare {

@@ -159,6 +159,30 @@ export interface Post {
   hidden: boolean;
   hidden_reason: string | null;
   can_moderate: boolean;
+  /** Photos, videos and files, in the author's order. */
+  attachments: Attachment[];
+}
+
+export type AttachmentKind = 'image' | 'video' | 'file';
+
+/** An upload: the uploader's own until attached to a post, then the post's readers'. */
+export interface Attachment {
+  /** The upload key, used when attaching it to a post. */
+  id: string;
+  kind: AttachmentKind;
+  mime: string;
+  /** Download name. */
+  name: string;
+  /** Bytes. */
+  size: number;
+  width: number | null;
+  height: number | null;
+  /** The file itself (photos re-encoded; videos stream with Range). */
+  url: string;
+  /** Photos only. */
+  thumbnail_url: string | null;
+  attached: boolean;
+  created_at: string;
 }
 
 /** The original of a reshare, embedded in the reshare. */

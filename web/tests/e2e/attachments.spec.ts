@@ -1,0 +1,108 @@
+// Attachments: post with a photo and see its thumbnail in the stream; a
+// file disguised as a photo is refused with the server's reason.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { DEMO, expect, shot, signIn, test } from './support/fixtures';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real `w`x`h` RGB PNG: a diagonal gradient, so the thumbnail is visibly a picture. */
+function gradientPng(w: number, h: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < h; y++) {
+    const row = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w; x++) {
+      row[1 + x * 3] = Math.round((x / w) * 255);
+      row[2 + x * 3] = Math.round((y / h) * 200);
+      row[3 + x * 3] = 180;
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Writes `bytes` to a temp file named `name` and returns its path. */
+function tempFile(name: string, bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'hallway-upload-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+test('posts a photo and shows its thumbnail in the stream', async ({ page }) => {
+  const id = Date.now().toString(36);
+  await signIn(page, DEMO.login, DEMO.password);
+  await expect(page.getByRole('heading', { name: 'Write a post' })).toBeVisible();
+  await page.getByLabel('Your note').fill(`Our new team room ${id}`);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add photo, video or file' }).click();
+  await (await chooser).setFiles(tempFile('team-room.png', gradientPng(640, 400)));
+  const attachments = page.getByRole('group', { name: 'Attachments' });
+  const photoItem = attachments.getByRole('listitem').filter({ hasText: 'team-room.png' });
+  await expect(photoItem).toBeVisible();
+  await expect(photoItem.getByText(/· ready$/)).toBeVisible();
+
+  // A file that only claims to be a photo is refused, with the reason.
+  const chooser2 = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add photo, video or file' }).click();
+  await (
+    await chooser2
+  ).setFiles(
+    tempFile('cat.png', Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>")),
+  );
+  const refused = attachments.getByRole('listitem').filter({ hasText: 'cat.png' });
+  await expect(refused.getByText(/SVG, XML and scripts are not accepted/)).toBeVisible();
+  await shot(page, 'composer-with-attachments');
+  await attachments.getByRole('button', { name: 'Remove cat.png' }).click();
+  await expect(refused).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByText('Your note is posted.')).toBeVisible();
+  await expect(photoItem).toHaveCount(0);
+
+  const first = page.getByRole('feed', { name: 'Your stream' }).getByRole('article').first();
+  await expect(first).toContainText(`Our new team room ${id}`);
+  const photo = first.getByRole('img', { name: 'Photo: team-room.jpg' });
+  await expect(photo).toBeVisible();
+  await expect(photo).toHaveAttribute('src', /^\/media\/uploads\/[\w-]+\/thumbnail$/);
+  // The thumbnail really loaded (the server let the author's session read it).
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+  await expect(first.getByRole('link', { name: /Photo: team-room\.jpg/ })).toHaveAttribute(
+    'href',
+    /^\/media\/uploads\/[\w-]+$/,
+  );
+  await shot(page, 'post-with-photo');
+});
