@@ -127,6 +127,7 @@ core::Result<store::Rating> RatingService::Vote(const Principal& who, store::Rat
     }
     if (!helpful) return store::DeleteReviewVote(tx, id, who.account_id);
     HALLWAY_TRY_ASSIGN(store::Rating out, store::PutReviewVote(tx, id, who.account_id, *helpful, now));
+    out.my_vote = *helpful;
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, *helpful ? "Like" : "Dislike", "Review",
                                      std::to_string(id), Audience(tx, pair.second), "Person",
                                      std::to_string(pair.first.account_id)));

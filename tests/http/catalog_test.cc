@@ -134,6 +134,7 @@ TEST_P(HttpTest, ReviewsAreVotedHelpfulCommentedAndSorted) {
   auto voted = ben.Json("PUT", vote, {{"helpful", true}});
   ASSERT_EQ(voted.status, 200);
   EXPECT_EQ(voted.Json()["helpful"], 2);
+  EXPECT_EQ(voted.Json()["my_vote"], "helpful");
   EXPECT_EQ(ben.Json("PUT", vote, {{"helpful", false}}).Json()["helpful"], 1);  // changing a vote, not adding
   EXPECT_EQ(ben.Json("PUT", vote, {{"helpful", true}}).Json()["helpful"], 2);
 
