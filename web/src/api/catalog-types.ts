@@ -3,14 +3,7 @@
 import type { Id, PersonSummary } from './types';
 
 export type ResourceKind =
-  | 'course'
-  | 'video'
-  | 'article'
-  | 'book'
-  | 'podcast'
-  | 'offering'
-  | 'document'
-  | 'link';
+  'course' | 'video' | 'article' | 'book' | 'podcast' | 'offering' | 'document' | 'link';
 export type ResourceLevel = '' | 'introductory' | 'intermediate' | 'advanced';
 export type LearningState = 'want' | 'taking' | 'completed' | 'dropped';
 export type RecommendationState = 'pending' | 'accepted' | 'saved' | 'dismissed';
@@ -142,14 +135,7 @@ export interface FacetValue {
 }
 
 export type FacetName =
-  | 'kind'
-  | 'level'
-  | 'language'
-  | 'provider'
-  | 'skill'
-  | 'duration'
-  | 'rating'
-  | 'category';
+  'kind' | 'level' | 'language' | 'provider' | 'skill' | 'duration' | 'rating' | 'category';
 
 export interface BrowseResult {
   items: ResourceSummary[];

@@ -31,7 +31,8 @@ export function catalogApi(http: Http) {
       http.get<BrowseResult>('/resources', { query: { ...query } }),
     get: (id: Id) => http.get<Resource>(res(id)),
     create: (input: ResourceInput) => http.post<Resource>('/resources', { json: input }),
-    update: (id: Id, input: Partial<ResourceInput>) => http.patch<Resource>(res(id), { json: input }),
+    update: (id: Id, input: Partial<ResourceInput>) =>
+      http.patch<Resource>(res(id), { json: input }),
     remove: (id: Id) => http.delete<void>(res(id)),
     duplicates: (url: string, title: string) =>
       http.get<Items<DuplicateCandidate>>('/resources/duplicates', { query: { url, title } }),
@@ -85,6 +86,8 @@ export function catalogApi(http: Http) {
     received: (state?: RecommendationState) =>
       http.get<Items<Recommendation>>('/me/recommendations', { query: { state } }),
     act: (recId: Id, action: 'accept' | 'save' | 'dismiss') =>
-      http.post<Recommendation>(`/me/recommendations/${encodeURIComponent(String(recId))}/${action}`),
+      http.post<Recommendation>(
+        `/me/recommendations/${encodeURIComponent(String(recId))}/${action}`,
+      ),
   };
 }
