@@ -1,7 +1,7 @@
 // The learning catalog: browse best rated in a category in two clicks, filter by a facet,
 // add a resource (with a duplicate warning), rate and review it, vote on a colleague's
 // review, recommend it, and the colleague accepts it from their inbox.
-import { request, type Page } from '@playwright/test';
+import { request } from '@playwright/test';
 import {
   DEMO,
   ensureOpenSignup,
