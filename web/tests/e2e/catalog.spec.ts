@@ -119,7 +119,9 @@ test('add, rate, review, vote, recommend and accept from the inbox', async ({
 
   // I rate and review it with the keyboard-operable star radios.
   await page.getByRole('radio', { name: '4 stars' }).check();
-  await page.getByRole('textbox', { name: 'Your review' }).fill('Good checklists for facilitators.');
+  await page
+    .getByRole('textbox', { name: 'Your review' })
+    .fill('Good checklists for facilitators.');
   await page.getByRole('button', { name: 'Save rating' }).click();
   await expect(page.getByText('Thanks! Your rating is saved.')).toBeVisible();
   await expect(
