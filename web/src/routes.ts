@@ -7,10 +7,14 @@ import ForgotPasswordPage from './pages/accounts/ForgotPasswordPage.svelte';
 import ResetPasswordPage from './pages/accounts/ResetPasswordPage.svelte';
 import SignInPage from './pages/accounts/SignInPage.svelte';
 import SignUpPage from './pages/accounts/SignUpPage.svelte';
-import CatalogPage from './pages/catalog/CatalogPage.svelte';
 import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
+import AddResourcePage from './pages/learn/AddResourcePage.svelte';
+import EditResourcePage from './pages/learn/EditResourcePage.svelte';
+import LearnPage from './pages/learn/LearnPage.svelte';
+import MyLearningPage from './pages/learn/MyLearningPage.svelte';
+import ResourcePage from './pages/learn/ResourcePage.svelte';
 import NotFoundPage from './pages/NotFoundPage.svelte';
 import ModerationPage from './pages/moderation/ModerationPage.svelte';
 import NotificationsPage from './pages/notifications/NotificationsPage.svelte';
@@ -58,7 +62,12 @@ export const routes: RouteDef[] = [
   { pattern: '/settings/password', access: 'member', component: PasswordSettingsPage },
   { pattern: '/settings/tokens', access: 'member', component: TokensSettingsPage },
   { pattern: '/settings/feeds', access: 'member', component: FeedSettingsPage },
-  { pattern: '/catalog', access: 'member', component: CatalogPage },
+  { pattern: '/catalog', access: 'member', redirect: '/learn' },
+  { pattern: '/learn', access: 'member', component: LearnPage },
+  { pattern: '/learn/new', access: 'member', component: AddResourcePage },
+  { pattern: '/learn/mine', access: 'member', component: MyLearningPage },
+  { pattern: '/resources/:id', access: 'member', component: ResourcePage },
+  { pattern: '/resources/:id/edit', access: 'member', component: EditResourcePage },
   { pattern: '/notifications', access: 'member', component: NotificationsPage },
   { pattern: '/search', access: 'member', component: SearchPage },
   { pattern: '/groups', access: 'member', component: GroupsPage },

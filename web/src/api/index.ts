@@ -1,6 +1,7 @@
 // The typed client: one object per resource, all sharing one Http instance.
 import { accountsApi } from './accounts';
 import { adminApi } from './admin';
+import { catalogApi } from './catalog';
 import { configApi } from './config';
 import { groupsApi } from './groups';
 import { Http } from './http';
@@ -22,6 +23,7 @@ export function createApi(http: Http = new Http()) {
     http,
     accounts: accountsApi(http),
     admin: adminApi(http),
+    catalog: catalogApi(http),
     config: configApi(http),
     groups: groupsApi(http),
     me: meApi(http),
@@ -43,3 +45,4 @@ export function createApi(http: Http = new Http()) {
 export type Api = ReturnType<typeof createApi>;
 export { ApiError, Http } from './http';
 export type * from './types';
+export type * from './catalog-types';

@@ -16,7 +16,7 @@ test('placeholder sections explain what will appear', async ({ page }) => {
   await signIn(page, DEMO.login, DEMO.password);
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const [link, heading] of [
-    ['Catalog', 'The catalog is being stocked'],
+    ['Learn', 'Best rated resources'],
     ['Search', 'Search is on its way'],
   ] as const) {
     await nav.getByRole('link', { name: link }).click();
