@@ -4,6 +4,7 @@ import { adminApi } from './admin';
 import { configApi } from './config';
 import { groupsApi } from './groups';
 import { Http } from './http';
+import { mailApi } from './mail';
 import { feedTokenApi, meApi } from './me';
 import { moderationApi } from './moderation';
 import { notificationsApi } from './notifications';
@@ -23,6 +24,7 @@ export function createApi(http: Http = new Http()) {
     admin: adminApi(http),
     config: configApi(http),
     groups: groupsApi(http),
+    mail: mailApi(http),
     me: meApi(http),
     feedToken: feedTokenApi(http),
     moderation: moderationApi(http),
