@@ -13,7 +13,7 @@ test('notification settings save per kind and the digest frequency', async ({ pa
   const me = newUser('mail');
   await signUp(page, me);
   await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByRole('link', { name: 'Notification settings' }).click();
+  await page.getByRole('link', { name: 'Email & notifications' }).click();
   await expect(page).toHaveURL(/\/settings\/notifications$/);
   await expect(page.getByRole('heading', { name: 'Notification email' })).toBeVisible();
   await expect(page.getByRole('main').getByText(me.email)).toBeVisible();
