@@ -7,6 +7,7 @@ import ForgotPasswordPage from './pages/accounts/ForgotPasswordPage.svelte';
 import ResetPasswordPage from './pages/accounts/ResetPasswordPage.svelte';
 import SignInPage from './pages/accounts/SignInPage.svelte';
 import SignUpPage from './pages/accounts/SignUpPage.svelte';
+import UnsubscribePage from './pages/accounts/UnsubscribePage.svelte';
 import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
@@ -24,6 +25,7 @@ import ProfilePage from './pages/people/ProfilePage.svelte';
 import PostPage from './pages/posts/PostPage.svelte';
 import SearchPage from './pages/search/SearchPage.svelte';
 import FeedSettingsPage from './pages/settings/FeedSettingsPage.svelte';
+import NotificationSettingsPage from './pages/settings/NotificationSettingsPage.svelte';
 import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
 import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
@@ -51,6 +53,8 @@ export const routes: RouteDef[] = [
   { pattern: '/signup', access: 'guest', component: SignUpPage, bare: true },
   { pattern: '/forgot', access: 'public', component: ForgotPasswordPage, bare: true },
   { pattern: '/reset', access: 'public', component: ResetPasswordPage, bare: true },
+  // The link in notification mail; works signed out.
+  { pattern: '/unsubscribe', access: 'public', component: UnsubscribePage, bare: true },
   { pattern: '/people', access: 'member', component: DirectoryPage },
   { pattern: '/people/:handle', access: 'member', component: ProfilePage },
   // :relation is "followers" or "following"; the page shows not-found for anything else.
@@ -62,6 +66,7 @@ export const routes: RouteDef[] = [
   { pattern: '/settings/password', access: 'member', component: PasswordSettingsPage },
   { pattern: '/settings/tokens', access: 'member', component: TokensSettingsPage },
   { pattern: '/settings/feeds', access: 'member', component: FeedSettingsPage },
+  { pattern: '/settings/notifications', access: 'member', component: NotificationSettingsPage },
   { pattern: '/catalog', access: 'member', redirect: '/learn' },
   { pattern: '/learn', access: 'member', component: LearnPage },
   { pattern: '/learn/new', access: 'member', component: AddResourcePage },

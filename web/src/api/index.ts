@@ -5,6 +5,7 @@ import { catalogApi } from './catalog';
 import { configApi } from './config';
 import { groupsApi } from './groups';
 import { Http } from './http';
+import { mailApi } from './mail';
 import { feedTokenApi, meApi } from './me';
 import { moderationApi } from './moderation';
 import { notificationsApi } from './notifications';
@@ -26,6 +27,7 @@ export function createApi(http: Http = new Http()) {
     catalog: catalogApi(http),
     config: configApi(http),
     groups: groupsApi(http),
+    mail: mailApi(http),
     me: meApi(http),
     feedToken: feedTokenApi(http),
     moderation: moderationApi(http),

@@ -14,6 +14,18 @@ import type {
   Reshare,
 } from './types';
 
+/** How a stream is ordered: newest first, or by engagement. */
+export type StreamOrder = 'latest' | 'top';
+
+export interface StreamQuery extends PageQuery {
+  order?: StreamOrder;
+}
+
+/** The home stream page: also where the reader last looked (absent before the first look). */
+export interface HomePage extends Page<Post> {
+  last_seen_id?: number;
+}
+
 export interface NewPost {
   kind?: PostKind;
   title?: string;
@@ -47,8 +59,11 @@ export interface NewComment {
 export function postsApi(http: Http) {
   const base = (id: Id) => `/posts/${encodeURIComponent(String(id))}`;
   return {
-    /** Home: my posts, people and topics I follow, my groups; newest first. */
-    stream: (query: PageQuery = {}) => http.get<Page<Post>>('/stream', { query: { ...query } }),
+    /** Home: my posts, people and topics I follow, my groups; newest first or `top`. */
+    stream: (query: StreamQuery = {}) => http.get<HomePage>('/stream', { query: { ...query } }),
+    /** Records how far the home stream was seen (never moves back); returns the position. */
+    markSeen: (lastSeenId: Id) =>
+      http.put<{ last_seen_id: number }>('/stream/seen', { json: { last_seen_id: lastSeenId } }),
     create: (post: NewPost) => http.post<Post>('/posts', { json: post }),
     get: (id: Id) => http.get<Post>(base(id)),
     /** Author only; each edit adds a revision. */

@@ -154,6 +154,12 @@ export interface Post {
   reshare_of: ResharedPost | UnavailablePost | null;
   /** The post this one was passed on from (the original or another reshare). */
   reshared_via: Id | null;
+  /** Streams: everyone whose reshares were folded into this entry, newest first (2+ when folded). */
+  passed_on_by?: PersonSummary[];
+  /** Streams: the ids of the posts folded into this entry (other reshares, the original). */
+  collapsed_ids?: Id[];
+  /** Home stream: arrived since the reader last looked (never their own posts). */
+  new?: boolean;
   closed: boolean;
   can_close: boolean;
   hidden: boolean;
