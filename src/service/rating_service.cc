@@ -148,6 +148,9 @@ core::Result<store::ReviewComment> RatingService::Comment(const Principal& who, 
     c.body_html = domain::RenderMarkdown(c.body);
     c.created_at = now;
     HALLWAY_TRY_ASSIGN(c, store::InsertReviewComment(tx, c));
+    HALLWAY_TRY_ASSIGN(domain::Account me, store::GetAccount(tx, who.account_id));
+    c.author_handle = me.handle;
+    c.author_name = me.display_name;
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", "ReviewComment", std::to_string(c.id),
                                      Audience(tx, pair.second), "Review", std::to_string(id)));
     return c;

@@ -141,11 +141,14 @@ core::Result<ReviewComment> InsertReviewComment(Tx& tx, ReviewComment c) {
 }
 
 core::Result<std::vector<ReviewComment>> ListReviewComments(Tx& tx, RatingId id) {
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT id, rating_id, author_id, body, body_html, created_at FROM "
-                                         "review_comments WHERE rating_id = $1 ORDER BY id LIMIT 500",
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT c.id, c.rating_id, c.author_id, c.body, c.body_html, c.created_at, "
+                                         "a.handle, a.display_name FROM review_comments c JOIN accounts a ON a.id = "
+                                         "c.author_id WHERE c.rating_id = $1 ORDER BY c.id LIMIT 500",
                                          {id}));
   std::vector<ReviewComment> out;
-  for (const Row& r : rows) out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5)});
+  for (const Row& r : rows) {
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5), r.Text(6), r.Text(7)});
+  }
   return out;
 }
 

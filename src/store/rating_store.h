@@ -69,6 +69,8 @@ struct ReviewComment {
   std::string body;
   std::string body_html;
   core::Micros created_at = 0;
+  std::string author_handle;  // filled when listed
+  std::string author_name;
 };
 core::Result<ReviewComment> InsertReviewComment(Tx& tx, ReviewComment c);
 core::Result<std::vector<ReviewComment>> ListReviewComments(Tx& tx, RatingId id);

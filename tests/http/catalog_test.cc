@@ -153,7 +153,9 @@ TEST_P(HttpTest, ReviewsAreVotedHelpfulCommentedAndSorted) {
   const std::string comments = "/api/v1/reviews/" + std::to_string(ben_review) + "/comments";
   ASSERT_EQ(ana.Json("POST", comments, {{"body", "Which part helped most?"}}).status, 201);
   EXPECT_EQ(ana.Json("POST", comments, {{"body", "   "}}).status, 400);
-  EXPECT_EQ(cara.Get(comments).Json()["items"].size(), 1u);
+  auto listed = cara.Get(comments).Json()["items"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["author"]["handle"], "ana");
 }
 
 TEST_P(HttpTest, LearningStatusAndRecommendationsBetweenPeople) {

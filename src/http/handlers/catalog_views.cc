@@ -127,8 +127,14 @@ Json RatingRevisionJson(const store::RatingRevision& r) {
 }
 
 Json ReviewCommentJson(const store::ReviewComment& c) {
-  return {{"id", c.id}, {"review_id", c.rating_id}, {"author_id", c.author_id}, {"body", c.body},
-          {"body_html", c.body_html}, {"created_at", core::FormatRfc3339(c.created_at)}};
+  return {{"id", c.id},
+          {"review_id", c.rating_id},
+          {"author_id", c.author_id},
+          {"author", c.author_handle.empty() ? Json(nullptr)
+                                             : Json{{"handle", c.author_handle}, {"display_name", c.author_name}}},
+          {"body", c.body},
+          {"body_html", c.body_html},
+          {"created_at", core::FormatRfc3339(c.created_at)}};
 }
 
 Json LearningStatusJson(const store::LearningStatus& s) {

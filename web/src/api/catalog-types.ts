@@ -86,6 +86,7 @@ export interface ReviewComment {
   id: Id;
   review_id: Id;
   author_id: Id;
+  author: { handle: string; display_name: string } | null;
   body: string;
   body_html: string;
   created_at: string;
