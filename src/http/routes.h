@@ -6,6 +6,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/catalog_handlers.h"
+#include "http/handlers/collection_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
@@ -29,6 +30,8 @@ struct RouteDeps {
   CatalogHandlers& catalog;
   RatingHandlers& ratings;
   LearningHandlers& learning;
+  CollectionHandlers& collections;
+  GoalHandlers& goals;
   MailPreferenceHandlers& mail;
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
