@@ -192,9 +192,8 @@ TEST_P(HttpTest, CollectionsAndItemsInAPrivateGroupStayInside) {
   EXPECT_EQ(outsider.Json("PUT", internal_path + "/follow").status, 404);
   EXPECT_EQ(outsider.Json("POST", internal_path + "/fork").status, 404);
   EXPECT_EQ(outsider.Json("PATCH", internal_path, {{"title", "x"}}).status, 404);
-  for (const auto& c : outsider.Get("/api/v1/collections").Json()["items"]) {
-    EXPECT_NE(c["id"], internal.Json()["id"]);
-  }
+  const json listed = outsider.Get("/api/v1/collections").Json();
+  for (const auto& c : listed["items"]) EXPECT_NE(c["id"], internal.Json()["id"]);
   // Its curator credit does not leak onto the public resource's page.
   auto credits = outsider.Get("/api/v1/resources/" + std::to_string(shared)).Json()["curated_in"];
   for (const auto& c : credits) EXPECT_NE(c["id"], internal.Json()["id"]);
