@@ -1,5 +1,7 @@
 #include "app/demo_catalog_seed.h"
 
+#include "app/demo_collection_seed.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -265,7 +267,12 @@ core::Status SeedDemoCatalog(store::Tx& tx, const std::vector<domain::Account>& 
                          "{\"recipients\":[" + std::to_string(to) + "]}", domain::Audience::OnlyAccount(from.id)));
     if (k >= 6 && rng.Below(2)) HALLWAY_TRY(store::SetReceivedState(tx, rec.id, to, "accepted", at + core::kDay));
   }
-  return core::Ok();
+
+  // Collections, learning paths and goals over these resources.
+  std::vector<DemoSubject> subjects;
+  for (const Subject& s : Subjects()) subjects.push_back({s.name, {s.skills.begin(), s.skills.end()}, {}});
+  for (const auto& r : resources) subjects[r.subject].resources.push_back(r.id);
+  return SeedDemoCollections(tx, people, subjects, rng, now);
 }
 
 }  // namespace hallway::app

@@ -20,7 +20,9 @@
 #include "jobs/periodic_job.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
+#include "service/collection_service.h"
 #include "service/feed_service.h"
+#include "service/goal_service.h"
 #include "service/mail_preference_service.h"
 #include "service/search_service.h"
 #include "service/follow_service.h"
@@ -140,6 +142,8 @@ int RunServe(const ParsedCommand& cmd) {
   service::ResourceRecommendationService resource_recommendations(ctx);
   service::MailPreferenceService mail_preferences(ctx);
   service::UploadService uploads(ctx, posts);
+  service::CollectionService collections(ctx);
+  service::GoalService goals(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -153,6 +157,8 @@ int RunServe(const ParsedCommand& cmd) {
   http::RatingHandlers rating_handlers(ratings);
   http::LearningHandlers learning_handlers(learning, resource_recommendations);
   http::MailPreferenceHandlers mail_handlers(mail_preferences);
+  http::CollectionHandlers collection_handlers(collections);
+  http::GoalHandlers goal_handlers(goals);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
@@ -161,8 +167,8 @@ int RunServe(const ParsedCommand& cmd) {
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
-                           feed_handlers, catalog_handlers, rating_handlers, learning_handlers, mail_handlers,
-                           search_handlers, upload_handlers,
+                           feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
+                           goal_handlers, mail_handlers, search_handlers, upload_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

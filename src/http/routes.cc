@@ -168,6 +168,31 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/resources/{id}/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Chain)});
   r.Add({verb::get, "/api/v1/me/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Received)});
   r.Add({verb::post, "/api/v1/me/recommendations/{id}/{action}", Access::kSignedIn, bind(d.learning, &LearningHandlers::Act)});
+
+  // Collections and learning paths.
+  r.Add({verb::get, "/api/v1/collections", Access::kSignedIn, bind(d.collections, &CollectionHandlers::List)});
+  r.Add({verb::post, "/api/v1/collections", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Create), 512 * 1024});
+  r.Add({verb::get, "/api/v1/collections/{id}", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/collections/{id}", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Update)});
+  r.Add({verb::delete_, "/api/v1/collections/{id}", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Delete)});
+  r.Add({verb::put, "/api/v1/collections/{id}/items", Access::kSignedIn, bind(d.collections, &CollectionHandlers::ReplaceItems), 512 * 1024});
+  r.Add({verb::post, "/api/v1/collections/{id}/items", Access::kSignedIn, bind(d.collections, &CollectionHandlers::AddItem)});
+  r.Add({verb::delete_, "/api/v1/collections/{id}/items/{resource_id}", Access::kSignedIn, bind(d.collections, &CollectionHandlers::RemoveItem)});
+  r.Add({verb::put, "/api/v1/collections/{id}/follow", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Follow)});
+  r.Add({verb::delete_, "/api/v1/collections/{id}/follow", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Unfollow)});
+  r.Add({verb::put, "/api/v1/collections/{id}/enrolment", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Enrol)});
+  r.Add({verb::delete_, "/api/v1/collections/{id}/enrolment", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Unenrol)});
+  r.Add({verb::post, "/api/v1/collections/{id}/fork", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Fork)});
+
+  // Learning goals.
+  r.Add({verb::get, "/api/v1/me/goals", Access::kSignedIn, bind(d.goals, &GoalHandlers::Mine)});
+  r.Add({verb::post, "/api/v1/me/goals", Access::kSignedIn, bind(d.goals, &GoalHandlers::Create)});
+  r.Add({verb::get, "/api/v1/me/goals/shared", Access::kSignedIn, bind(d.goals, &GoalHandlers::SharedWithMe)});
+  r.Add({verb::get, "/api/v1/goals/{id}", Access::kSignedIn, bind(d.goals, &GoalHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/goals/{id}", Access::kSignedIn, bind(d.goals, &GoalHandlers::Update)});
+  r.Add({verb::delete_, "/api/v1/goals/{id}", Access::kSignedIn, bind(d.goals, &GoalHandlers::Delete)});
+  r.Add({verb::post, "/api/v1/goals/{id}/items", Access::kSignedIn, bind(d.goals, &GoalHandlers::AddItem)});
+  r.Add({verb::delete_, "/api/v1/goals/{id}/items/{type}/{item_id}", Access::kSignedIn, bind(d.goals, &GoalHandlers::RemoveItem)});
   // Mail about notifications; the unsubscribe link works without a session.
   r.Add({verb::get, "/api/v1/me/mail-preferences", Access::kSignedIn, bind(d.mail, &MailPreferenceHandlers::Get)});
   r.Add({verb::patch, "/api/v1/me/mail-preferences", Access::kSignedIn, bind(d.mail, &MailPreferenceHandlers::Patch)});

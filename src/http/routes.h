@@ -6,6 +6,7 @@
 #include "http/handlers/account_handlers.h"
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/catalog_handlers.h"
+#include "http/handlers/collection_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
@@ -31,6 +32,8 @@ struct RouteDeps {
   CatalogHandlers& catalog;
   RatingHandlers& ratings;
   LearningHandlers& learning;
+  CollectionHandlers& collections;
+  GoalHandlers& goals;
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;

@@ -69,6 +69,11 @@ core::Result<ResourceView> LoadResourceView(store::Tx& tx, domain::ResourceId id
   HALLWAY_TRY_ASSIGN(auto recs, store::CountRecommendations(tx, id));
   v.recommended_to = recs.first;
   v.recommendations_accepted = recs.second;
+  HALLWAY_TRY_ASSIGN(auto collections, store::CollectionsIncluding(tx, id, viewer, 20));
+  for (auto& c : collections) {
+    HALLWAY_TRY_ASSIGN(domain::Account curator, store::GetAccount(tx, c.owner_id));
+    v.curated_in.push_back({std::move(c), std::move(curator)});
+  }
   return v;
 }
 

@@ -14,11 +14,19 @@
 #include "service/service_context.h"
 #include "store/catalog_browse_store.h"
 #include "store/category_store.h"
+#include "store/collection_store.h"
 #include "store/learning_store.h"
 #include "store/rating_store.h"
 #include "store/resource_store.h"
 
 namespace hallway::service {
+
+// A collection the viewer may see that includes the resource, with its
+// curator: curators are credited on every resource page they include.
+struct CuratorCredit {
+  domain::Collection collection;
+  domain::Account curator;
+};
 
 struct ResourceView {
   domain::Resource resource;
@@ -30,6 +38,7 @@ struct ResourceView {
   std::vector<std::pair<std::string, std::int64_t>> learners;  // status → people
   std::int64_t recommended_to = 0;
   std::int64_t recommendations_accepted = 0;
+  std::vector<CuratorCredit> curated_in;  // most followed first, at most 20
   std::vector<store::DuplicateCandidate> possible_duplicates;  // filled on create/update
   bool can_edit = false;
 };

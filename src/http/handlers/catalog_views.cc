@@ -1,6 +1,7 @@
 #include "http/handlers/catalog_views.h"
 
 #include "domain/catalog/rating_stats.h"
+#include "http/handlers/collection_views.h"
 #include "http/handlers/social_views.h"
 
 namespace hallway::http {
@@ -63,6 +64,9 @@ Json ResourceJson(const service::ResourceView& v) {
   for (const auto& [status, n] : v.learners) learners[status] = n;
   j["learners"] = learners;
   j["recommendations"] = {{"sent_to", v.recommended_to}, {"accepted", v.recommendations_accepted}};
+  Json curated = Json::array();
+  for (const auto& c : v.curated_in) curated.push_back(CuratorCreditJson(c));
+  j["curated_in"] = curated;
   Json dups = Json::array();
   for (const auto& d : v.possible_duplicates) dups.push_back(DuplicateJson(d));
   j["possible_duplicates"] = dups;

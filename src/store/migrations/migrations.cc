@@ -36,6 +36,9 @@ const std::vector<Migration>& AllMigrations() {
       {10, "mail_preferences",
 #include "store/migrations/migration_0010_mail_preferences.inc"
       },
+      {11, "collections_and_goals",
+#include "store/migrations/migration_0011_collections_and_goals.inc"
+      },
   };
   return kAll;
 }
