@@ -188,7 +188,7 @@ core::Result<std::vector<domain::Collection>> ListCollections(Tx& tx, domain::Ac
   if (q.paths) sql += *q.paths ? " AND c.is_path = 1" : " AND c.is_path = 0";
   // The group filter binds $4 always (NULL when absent): growing the
   // parameter vector trips a false GCC 12 maybe-uninitialized warning.
-  if (q.group_id) sql += " AND c.group_id = $4";
+  sql += " AND (CAST($4 AS BIGINT) IS NULL OR c.group_id = $4)";
   Params p{viewer, std::int64_t{q.limit}, std::int64_t{q.offset},
            q.group_id ? Value(*q.group_id) : Value(nullptr)};
   sql += q.listing == CollectionListing::kPopular ? std::string(" ORDER BY ") + kFollowerCount + " DESC, c.id DESC"
