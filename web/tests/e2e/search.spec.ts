@@ -81,3 +81,47 @@ test('the header typeahead suggests for "nego"; Enter opens the search page', as
   await waitForResults(page);
   await expect(box).toHaveValue('negotiation');
 });
+
+test('choosing a title suggestion with the keyboard opens its page', async ({ page }) => {
+  await signIn(page, DEMO.login, DEMO.password);
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search Hallway' });
+  await box.fill('workshop');
+  const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+  await expect(options.first()).toBeVisible({ timeout: 25_000 });
+  const texts = await options.allTextContents();
+  const index = texts.findIndex((t) => /Title$/.test(t.trim()));
+  expect(index, 'a title among the suggestions').toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= index; i++) await box.press('ArrowDown');
+  await expect(options.nth(index)).toHaveAttribute('aria-selected', 'true');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/(resources|posts|groups|people)\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('while the index is being built the page waits and retries by itself', async ({ page }) => {
+  await signIn(page, DEMO.login, DEMO.password);
+  let refused = 0;
+  await page.route('**/api/v1/search?*', async (route) => {
+    if (refused++ === 0) {
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'the search index is being built; try again in a moment',
+        }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto('/search?q=negotiation');
+  // A calm, announced waiting state (role=status), not an error alert.
+  await expect(page.getByRole('status').filter({ hasText: /index is being built/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /being built/ })).toHaveCount(0);
+  await waitForResults(page);
+  await expect(page.getByRole('article').first()).toBeVisible();
+  expect(refused).toBeGreaterThan(1);
+});
