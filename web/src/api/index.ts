@@ -12,6 +12,7 @@ import { notificationsApi } from './notifications';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
+import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
 import { teamsApi } from './teams';
@@ -35,6 +36,7 @@ export function createApi(http: Http = new Http()) {
     passwordResets: passwordResetsApi(http),
     people: peopleApi(http),
     posts: postsApi(http),
+    search: searchApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
     teams: teamsApi(http),
@@ -48,3 +50,4 @@ export type Api = ReturnType<typeof createApi>;
 export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
+export type * from './search';

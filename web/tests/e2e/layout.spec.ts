@@ -17,7 +17,7 @@ test('placeholder sections explain what will appear', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const [link, heading] of [
     ['Learn', 'Best rated resources'],
-    ['Search', 'Search is on its way'],
+    ['Search', 'What are you looking for?'],
   ] as const) {
     await nav.getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
