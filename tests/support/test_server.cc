@@ -65,7 +65,9 @@ TestServer::TestServer(const std::string& database_url, const std::vector<std::s
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, dir_ + "/server.log", {});
   const std::regex listening("\"listening\",\"url\":\"http://127\\.0\\.0\\.1:([0-9]+)\"");
-  for (int i = 0; i < 300 && pid_ > 0; ++i) {
+  // Up to 30 s: a demo seed on PostgreSQL under ASan on a busy 2-core
+  // machine takes several seconds before the server listens.
+  for (int i = 0; i < 1500 && pid_ > 0; ++i) {
     std::smatch m;
     const std::string log = Log();
     if (std::regex_search(log, m, listening)) {
