@@ -276,12 +276,10 @@ class CategoryResolver {
  public:
   core::Status Load(store::Tx& tx) {
     HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
-    std::map<domain::CategoryId, std::string> path_of;
-    for (const auto& c : all) {
-      const std::string path = c.parent_id ? path_of[*c.parent_id] + " > " + c.name : c.name;
-      path_of[c.id] = path;
-      ids_[Key(path)] = c.id;
-      slugs_[c.id] = c.slug;
+    const std::vector<std::string> paths = store::CategoryPaths(all);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      ids_[Key(paths[i])] = all[i].id;
+      slugs_[all[i].id] = all[i].slug;
     }
     return core::Ok();
   }

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 #include "app/catalog_import.h"
 #include "app/demo_seed.h"
+#include "app/progress_bar.h"
 #include "jobs/search_index_consumer.h"
 #include "search/indexer.h"
 #include "service/search_documents.h"
@@ -51,15 +51,6 @@ crypto::PasswordHasher Hasher(const Config& c) {
                                                         : crypto::PasswordCost::Interactive());
 }
 
-void PrintProgress(int done, int total) {
-  const int width = 30;
-  const int filled = total ? done * width / total : width;
-  std::printf("\rseed-demo: [%s%s] %d/%d people", std::string(filled, '#').c_str(),
-              std::string(width - filled, '.').c_str(), done, total);
-  if (done == total) std::printf("\n");
-  std::fflush(stdout);
-}
-
 }  // namespace
 
 int RunMigrate(const ParsedCommand& cmd) {
@@ -72,7 +63,10 @@ int RunSeedDemo(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
   core::SystemClock clock;
-  auto s = SeedDemo(**db, clock, Hasher(cmd.config), PrintProgress);
+  ProgressBar bar("seed-demo", stdout);
+  auto s = SeedDemo(**db, clock, Hasher(cmd.config), [&bar](int done, int total) {
+    bar.Update("people", static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total));
+  });
   if (!s) return Fail(s.error().message());
   std::printf("seed-demo: done. Sign in as 'demo' (or 'admin') with password '%s'.\n", kDemoPassword);
   return 0;
@@ -108,18 +102,9 @@ int RunImport(const ParsedCommand& cmd) {
   o.format = opt("format");
   o.source = opt("source");
   if (!opt("kind").empty()) o.default_kind = opt("kind");
-  const bool tty = isatty(fileno(stderr));
-  int last_percent = -1;
-  o.progress = [&](const char* phase, std::size_t done, std::size_t total) {
-    const int percent = total ? static_cast<int>(done * 100 / total) : 100;
-    if (percent == last_percent && done != total) return;
-    last_percent = percent;
-    if (!tty && percent % 25 != 0 && done != total) return;  // logs get a few lines, terminals a bar
-    const int filled = percent * 30 / 100;
-    std::fprintf(stderr, "%simport: %-5s [%s%s] %3d%%%s", tty ? "\r" : "", phase, std::string(filled, '#').c_str(),
-                 std::string(30 - filled, '.').c_str(), percent, tty && done != total ? "" : "\n");
-    if (done == total) last_percent = -1;
-  };
+  ProgressBar bar("import", stderr);
+  o.progress = [&bar](const char* phase, std::size_t done, std::size_t total) { bar.Update(phase, done, total); };
+
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
   core::SystemClock clock;
@@ -145,18 +130,11 @@ int RunReindex(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
   const std::string root = cmd.config.data_dir + "/search";
-  const bool tty = isatty(fileno(stderr));
-  auto bar = [&](const char* phase, std::uint64_t done, std::uint64_t total) {
-    static int last = -1;
-    const int percent = total ? static_cast<int>(done * 100 / total) : 100;
-    if (percent == last && done != total) return;
-    last = done == total ? -1 : percent;
-    if (!tty && percent % 25 != 0 && done != total) return;
-    const int filled = percent * 30 / 100;
-    std::fprintf(stderr, "%sreindex: %-5s [%s%s] %3d%% (%ju/%ju)%s", tty ? "\r" : "", phase,
-                 std::string(filled, '#').c_str(), std::string(30 - filled, '.').c_str(), percent,
-                 static_cast<std::uintmax_t>(done), static_cast<std::uintmax_t>(total), tty && done != total ? "" : "\n");
+  ProgressBar progress("reindex", stderr);
+  auto bar = [&progress](const char* phase, std::uint64_t done, std::uint64_t total) {
+    progress.Update(phase, done, total);
   };
+
   // The new generation records the activity position it was read at; a
   // running server replays what happened after it once it sees the switch.
   std::int64_t position = 0;

@@ -103,22 +103,21 @@ core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>
   return core::Ok();
 }
 
-core::Result<int> LimitParam(const Request& req, int fallback, int max) {
-  const std::string raw = req.Query("limit");
+core::Result<int> IntParam(const Request& req, const std::string& name, int fallback, int min, int max) {
+  const std::string raw = req.Query(name);
   if (raw.empty()) return fallback;
-  int v = 0;
-  try {
-    std::size_t used = 0;
-    v = std::stoi(raw, &used);
-    if (used != raw.size()) v = 0;
-  } catch (const std::exception&) {
-    v = 0;
-  }
-  if (v < 1 || v > max) {
-    const std::string why = "must be a whole number from 1 to " + std::to_string(max);
-    return core::Error::InvalidArgument("limit " + why, {{"limit", why}});
+  // Digits only (no sign, spaces or exponent), and few enough to fit an int.
+  const bool digits = raw.size() <= 9 && raw.find_first_not_of("0123456789") == std::string::npos;
+  const int v = digits ? std::stoi(raw) : -1;
+  if (!digits || v < min || v > max) {
+    const std::string why = "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    return core::Error::InvalidArgument(name + " " + why, {{name, why}});
   }
   return v;
+}
+
+core::Result<int> LimitParam(const Request& req, int fallback, int max) {
+  return IntParam(req, "limit", fallback, 1, max);
 }
 
 Response JsonResponse(const Request& req, bhttp::status status, const Json& body) {

@@ -39,8 +39,10 @@ core::Result<Json> ParseJsonBody(const Request& req, const std::vector<std::stri
 // Returns kInvalidArgument naming every key of `obj` not in `allowed`.
 core::Status RejectUnknownFields(const Json& obj, const std::vector<std::string>& allowed);
 
-// Reads the `limit` query parameter: absent or empty → `fallback`; a whole
-// number from 1 to `max` → it; anything else → kInvalidArgument.
+// Reads query parameter `name`: absent or empty → `fallback`; a whole number
+// from `min` to `max` → it; anything else → kInvalidArgument naming it.
+core::Result<int> IntParam(const Request& req, const std::string& name, int fallback, int min, int max);
+// IntParam for `limit`, from 1 to `max`.
 core::Result<int> LimitParam(const Request& req, int fallback, int max);
 
 // Returns {"items": [render(x) for x in list]}.

@@ -41,8 +41,8 @@ core::Status SearchIndexConsumer::Apply(const std::vector<domain::Activity>& act
   }
   if (ids.empty()) return core::Ok();
   HALLWAY_TRY(db_.Read([&](store::Tx& tx) -> core::Status {
-    for (const auto& id : ids) {
-      HALLWAY_TRY_ASSIGN(auto doc, service::LoadSearchDocument(tx, id));
+    HALLWAY_TRY_ASSIGN(auto docs, service::LoadSearchDocuments(tx, {ids.begin(), ids.end()}));
+    for (const auto& [id, doc] : docs) {
       if (doc) {
         HALLWAY_TRY(writer_->Upsert(*doc));
       } else {

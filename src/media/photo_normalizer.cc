@@ -1,85 +1,19 @@
 #include "media/photo_normalizer.h"
 
-#include <vips/vips.h>
-
-#include "media/image_normalizer.h"
+#include "media/vips_pipeline.h"
 
 namespace hallway::media {
-namespace {
-
-constexpr long long kMaxPixels = 40'000'000;
-
-struct VipsRef {
-  VipsImage* image = nullptr;
-  VipsRef() = default;
-  VipsRef(const VipsRef&) = delete;
-  VipsRef& operator=(const VipsRef&) = delete;
-  ~VipsRef() {
-    if (image) g_object_unref(image);
-  }
-};
-
-std::string VipsErrorText() {
-  std::string msg = vips_error_buffer();
-  vips_error_clear();
-  while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-  return msg;
-}
-
-// Shrinks `bytes` so its longer side is at most `edge` (never enlarges),
-// upright, flattened onto white, and encodes it as JPEG without metadata.
-core::Result<std::string> EncodeBounded(std::string_view bytes, int edge, int* width, int* height) {
-  VipsRef thumb;
-  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb.image, edge, "height",
-                            edge, "size", VIPS_SIZE_DOWN, nullptr) != 0) {
-    return core::Error::UnsupportedMedia("media: the image could not be decoded: " + VipsErrorText());
-  }
-  VipsRef flat;
-  if (vips_image_hasalpha(thumb.image)) {
-    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-    const int rc = vips_flatten(thumb.image, &flat.image, "background", white, nullptr);
-    vips_area_unref(VIPS_AREA(white));
-    if (rc != 0) return core::Error::UnsupportedMedia("media: flatten failed: " + VipsErrorText());
-  } else {
-    flat.image = thumb.image;
-    g_object_ref(flat.image);
-  }
-  void* out = nullptr;
-  std::size_t out_len = 0;
-  if (vips_jpegsave_buffer(flat.image, &out, &out_len, "Q", 85, "strip", TRUE, "interlace", TRUE,
-                           nullptr) != 0) {
-    return core::Error::Internal("media: jpeg encode failed: " + VipsErrorText());
-  }
-  if (width) *width = vips_image_get_width(flat.image);
-  if (height) *height = vips_image_get_height(flat.image);
-  std::string jpeg(static_cast<char*>(out), out_len);
-  g_free(out);
-  return jpeg;
-}
-
-}  // namespace
 
 core::Result<NormalizedPhoto> NormalizePhoto(std::string_view bytes, const PhotoLimits& limits) {
-  if (bytes.size() > limits.max_bytes) {
-    return core::Error::PayloadTooLarge("media: photos may be at most " +
-                                        std::to_string(limits.max_bytes / (1024 * 1024)) + " MB");
-  }
-  if (SniffImageType(bytes).empty()) {
-    return core::Error::UnsupportedMedia("media: only PNG, JPEG, GIF and WebP photos are accepted");
-  }
-  VipsRef header;
-  header.image = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
-  if (!header.image) {
-    return core::Error::UnsupportedMedia("media: the image could not be read: " + VipsErrorText());
-  }
-  if (static_cast<long long>(vips_image_get_width(header.image)) * vips_image_get_height(header.image) >
-      kMaxPixels) {
-    return core::Error::PayloadTooLarge("media: image dimensions are too large (over 40 megapixels)");
-  }
+  HALLWAY_TRY(CheckDecodableImage(bytes, limits.max_bytes, "photos"));
   NormalizedPhoto photo;
   photo.content_type = "image/jpeg";
-  HALLWAY_TRY_ASSIGN(photo.jpeg, EncodeBounded(bytes, limits.max_edge, &photo.width, &photo.height));
-  HALLWAY_TRY_ASSIGN(photo.thumbnail_jpeg, EncodeBounded(bytes, limits.thumbnail_edge, nullptr, nullptr));
+  HALLWAY_TRY_ASSIGN(Jpeg full, EncodeJpeg(bytes, limits.max_edge, /*square=*/false));
+  HALLWAY_TRY_ASSIGN(Jpeg thumbnail, EncodeJpeg(bytes, limits.thumbnail_edge, /*square=*/false));
+  photo.jpeg = std::move(full.bytes);
+  photo.width = full.width;
+  photo.height = full.height;
+  photo.thumbnail_jpeg = std::move(thumbnail.bytes);
   return photo;
 }
 

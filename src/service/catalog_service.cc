@@ -17,11 +17,7 @@ namespace {
 // group's audience, like its posts.
 core::Status ResourceActivity(store::Tx& tx, core::Micros now, domain::AccountId actor, const std::string& verb,
                               const domain::Resource& r) {
-  std::optional<domain::Group> group;
-  if (r.group_id) {
-    HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *r.group_id));
-    group = g;
-  }
+  HALLWAY_TRY_ASSIGN(std::optional<domain::Group> group, LoadGroupOf(tx, r.group_id));
   return AppendSocialActivity(tx, now, actor, verb, "Resource", std::to_string(r.id), AudienceFor(group),
                               group ? "Group" : "", group ? std::to_string(group->id) : "");
 }
@@ -204,17 +200,13 @@ core::Result<BrowseResult> CatalogService::Browse(const Principal& who, BrowseRe
 core::Result<std::vector<CategoryNode>> CatalogService::Categories() {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<CategoryNode>> {
     HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
-    std::map<domain::CategoryId, std::pair<std::string, int>> paths;
+    const std::vector<std::string> paths = store::CategoryPaths(all);
+    std::map<domain::CategoryId, int> depth;
     std::vector<CategoryNode> out;
-    for (auto& c : all) {  // parents come first
-      CategoryNode n{c, c.name, 0};
-      if (c.parent_id) {
-        const auto& parent = paths[*c.parent_id];
-        n.path = parent.first + " > " + c.name;
-        n.depth = parent.second + 1;
-      }
-      paths[c.id] = {n.path, n.depth};
-      out.push_back(std::move(n));
+    for (std::size_t i = 0; i < all.size(); ++i) {  // parents come first
+      const int d = all[i].parent_id ? depth[*all[i].parent_id] + 1 : 0;
+      depth[all[i].id] = d;
+      out.push_back({all[i], paths[i], d});
     }
     return out;
   });

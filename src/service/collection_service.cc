@@ -13,11 +13,7 @@ namespace {
 core::Status CollectionActivity(store::Tx& tx, core::Micros now, domain::AccountId actor, const std::string& verb,
                                 const domain::Collection& c, const std::string& target_type = "",
                                 const std::string& payload = "{}") {
-  std::optional<domain::Group> group;
-  if (c.group_id) {
-    HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *c.group_id));
-    group = g;
-  }
+  HALLWAY_TRY_ASSIGN(std::optional<domain::Group> group, LoadGroupOf(tx, c.group_id));
   return AppendSocialActivity(tx, now, actor, verb, "Collection", std::to_string(c.id), AudienceFor(group),
                               target_type, "", payload);
 }

@@ -62,16 +62,11 @@ core::Result<store::LearningStatus> LearningService::SetStatus(const Principal& 
     store::LearningStatus s{who.account_id, id, status, completed_on, url, now};
     if (status == "completed" && s.completed_on.empty()) s.completed_on = Today(now);
     HALLWAY_TRY(store::PutLearningStatus(tx, s));
-    std::optional<domain::Group> group;
-    if (r.group_id) {
-      HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *r.group_id));
-      group = g;
-    }
+    HALLWAY_TRY_ASSIGN(std::optional<domain::Group> group, LoadGroupOf(tx, r.group_id));
     // Completions are shared with the organization (or the resource's group)
     // only when the person shows them; other changes stay private to them.
-    HALLWAY_TRY_ASSIGN(domain::Account me, store::GetAccount(tx, who.account_id));
-    HALLWAY_TRY_ASSIGN(store::Rows show, tx.Query("SELECT show_completions FROM accounts WHERE id = $1", {me.id}));
-    const bool shared = status == "completed" && !show.empty() && show[0].Int(0) != 0;
+    HALLWAY_TRY_ASSIGN(bool shows, store::ShowsCompletions(tx, who.account_id));
+    const bool shared = status == "completed" && shows;
     const std::string verb = status == "completed" ? "Complete" : status == "dropped" ? "Leave" : "Arrive";
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, verb, "Resource", std::to_string(id),
                                      shared ? AudienceFor(group) : domain::Audience::OnlyAccount(who.account_id),
@@ -100,8 +95,8 @@ core::Result<std::vector<LearningEntry>> LearningService::Completions(const Prin
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<LearningEntry>> {
     auto person = store::GetAccountByHandle(tx, domain::AsciiLower(handle));
     if (!person) return core::Error::NotFound("no such person");
-    HALLWAY_TRY_ASSIGN(store::Rows show, tx.Query("SELECT show_completions FROM accounts WHERE id = $1", {person->id}));
-    if (person->id != who.account_id && (show.empty() || show[0].Int(0) == 0)) {
+    HALLWAY_TRY_ASSIGN(bool shows, store::ShowsCompletions(tx, person->id));
+    if (person->id != who.account_id && !shows) {
       return std::vector<LearningEntry>{};
     }
     HALLWAY_TRY_ASSIGN(auto list, store::ListLearning(tx, person->id, who.account_id, "completed", 200));
@@ -110,19 +105,11 @@ core::Result<std::vector<LearningEntry>> LearningService::Completions(const Prin
 }
 
 core::Status LearningService::SetShowCompletions(const Principal& who, bool show) {
-  return ctx_.db.Write([&](store::Tx& tx) -> core::Status {
-    HALLWAY_TRY(tx.Exec("UPDATE accounts SET show_completions = $2 WHERE id = $1",
-                        {who.account_id, std::int64_t{show ? 1 : 0}}));
-    return core::Ok();
-  });
+  return ctx_.db.Write([&](store::Tx& tx) { return store::SetShowsCompletions(tx, who.account_id, show); });
 }
 
 core::Result<bool> LearningService::ShowCompletions(const Principal& who) {
-  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<bool> {
-    HALLWAY_TRY_ASSIGN(store::Rows show, tx.Query("SELECT show_completions FROM accounts WHERE id = $1",
-                                                  {who.account_id}));
-    return !show.empty() && show[0].Int(0) != 0;
-  });
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) { return store::ShowsCompletions(tx, who.account_id); });
 }
 
 }  // namespace hallway::service

@@ -26,10 +26,9 @@ core::Result<std::pair<store::Rating, domain::Resource>> VisibleRating(store::Tx
   return std::pair{*rating, *resource};
 }
 
-std::string Audience(store::Tx& tx, const domain::Resource& r) {
-  if (!r.group_id) return AudienceFor(std::nullopt);
-  auto g = store::GetGroup(tx, *r.group_id);
-  return g ? AudienceFor(*g) : "group:" + std::to_string(*r.group_id);
+core::Result<std::string> Audience(store::Tx& tx, const domain::Resource& r) {
+  HALLWAY_TRY_ASSIGN(std::optional<domain::Group> group, LoadGroupOf(tx, r.group_id));
+  return AudienceFor(group);
 }
 
 core::Status CheckText(const std::string& text, const char* field, std::size_t max, bool required) {
@@ -73,8 +72,9 @@ core::Result<store::Rating> RatingService::Rate(const Principal& who, domain::Re
     }
     HALLWAY_TRY(store::RefreshRatingAggregates(tx, id));
     const std::string payload = "{\"stars\":" + std::to_string(stars) + ",\"review\":" + (text.empty() ? "false" : "true") + "}";
+    HALLWAY_TRY_ASSIGN(std::string audience, Audience(tx, r));
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, existing ? "Update" : "Rate", "Resource",
-                                     std::to_string(id), Audience(tx, r), "Rating", std::to_string(out.id), payload));
+                                     std::to_string(id), audience, "Rating", std::to_string(out.id), payload));
     return out;
   });
 }
@@ -88,7 +88,8 @@ core::Status RatingService::Unrate(const Principal& who, domain::ResourceId id) 
     if (!existing) return core::Error::NotFound("you have not rated this resource");
     HALLWAY_TRY(store::DeleteRating(tx, existing->id));
     HALLWAY_TRY(store::RefreshRatingAggregates(tx, id));
-    return AppendSocialActivity(tx, now, who.account_id, "Undo", "Resource", std::to_string(id), Audience(tx, r),
+    HALLWAY_TRY_ASSIGN(std::string audience, Audience(tx, r));
+    return AppendSocialActivity(tx, now, who.account_id, "Undo", "Resource", std::to_string(id), audience,
                                 "Rating", std::to_string(existing->id));
   });
 }
@@ -102,10 +103,8 @@ core::Result<std::vector<ReviewView>> RatingService::Reviews(const Principal& wh
     for (auto& r : ratings) {
       auto author = store::GetAccount(tx, r.account_id);
       if (!author) continue;
-      HALLWAY_TRY_ASSIGN(store::Rows f, tx.Query("SELECT 1 FROM person_follows WHERE follower_id = $1 AND "
-                                                 "followee_id = $2",
-                                                 {who.account_id, r.account_id}));
-      out.push_back({std::move(r), *author, !f.empty()});
+      const bool followed = r.author_followed;
+      out.push_back({std::move(r), *author, followed});
     }
     return out;
   });
@@ -128,8 +127,9 @@ core::Result<store::Rating> RatingService::Vote(const Principal& who, store::Rat
     if (!helpful) return store::DeleteReviewVote(tx, id, who.account_id);
     HALLWAY_TRY_ASSIGN(store::Rating out, store::PutReviewVote(tx, id, who.account_id, *helpful, now));
     out.my_vote = *helpful;
+    HALLWAY_TRY_ASSIGN(std::string audience, Audience(tx, pair.second));
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, *helpful ? "Like" : "Dislike", "Review",
-                                     std::to_string(id), Audience(tx, pair.second), "Person",
+                                     std::to_string(id), audience, "Person",
                                      std::to_string(pair.first.account_id)));
     return out;
   });
@@ -151,8 +151,9 @@ core::Result<store::ReviewComment> RatingService::Comment(const Principal& who, 
     HALLWAY_TRY_ASSIGN(domain::Account me, store::GetAccount(tx, who.account_id));
     c.author_handle = me.handle;
     c.author_name = me.display_name;
+    HALLWAY_TRY_ASSIGN(std::string audience, Audience(tx, pair.second));
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", "ReviewComment", std::to_string(c.id),
-                                     Audience(tx, pair.second), "Review", std::to_string(id)));
+                                     audience, "Review", std::to_string(id)));
     return c;
   });
 }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "domain/social/group.h"
@@ -98,8 +99,9 @@ core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& 
 
 core::Result<std::map<std::int64_t, std::string>> CategoryPaths(store::Tx& tx) {
   HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
+  const std::vector<std::string> list = store::CategoryPaths(all);
   std::map<std::int64_t, std::string> paths;
-  for (const auto& c : all) paths[c.id] = c.parent_id ? paths[*c.parent_id] + " > " + c.name : c.name;
+  for (std::size_t i = 0; i < all.size(); ++i) paths[all[i].id] = list[i];
   return paths;
 }
 
@@ -136,16 +138,28 @@ core::Result<std::optional<search::SearchDocument>> GroupDocument(store::Tx& tx,
 
 }  // namespace
 
-core::Result<std::optional<search::SearchDocument>> LoadSearchDocument(store::Tx& tx, const std::string& id) {
-  const std::int64_t n = IdPart(id);
-  if (id.rfind("post:", 0) == 0) return PostDocument(tx, n);
-  if (id.rfind("resource:", 0) == 0) {
-    HALLWAY_TRY_ASSIGN(auto paths, CategoryPaths(tx));
-    return ResourceDocument(tx, n, paths);
+core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocument>>>> LoadSearchDocuments(
+    store::Tx& tx, const std::vector<std::string>& ids) {
+  std::optional<std::map<std::int64_t, std::string>> paths;  // loaded once, if a resource needs them
+  std::vector<std::pair<std::string, std::optional<search::SearchDocument>>> out;
+  for (const auto& id : ids) {
+    const std::int64_t n = IdPart(id);
+    std::optional<search::SearchDocument> doc;
+    if (id.rfind("post:", 0) == 0) {
+      HALLWAY_TRY_ASSIGN(doc, PostDocument(tx, n));
+    } else if (id.rfind("resource:", 0) == 0) {
+      if (!paths) {
+        HALLWAY_TRY_ASSIGN(paths, CategoryPaths(tx));
+      }
+      HALLWAY_TRY_ASSIGN(doc, ResourceDocument(tx, n, *paths));
+    } else if (id.rfind("person:", 0) == 0) {
+      HALLWAY_TRY_ASSIGN(doc, PersonDocument(tx, n));
+    } else if (id.rfind("group:", 0) == 0) {
+      HALLWAY_TRY_ASSIGN(doc, GroupDocument(tx, n));
+    }
+    out.emplace_back(id, std::move(doc));
   }
-  if (id.rfind("person:", 0) == 0) return PersonDocument(tx, n);
-  if (id.rfind("group:", 0) == 0) return GroupDocument(tx, n);
-  return std::optional<search::SearchDocument>();
+  return out;
 }
 
 std::vector<std::string> AffectedDocuments(const domain::Activity& a) {
@@ -154,8 +168,10 @@ std::vector<std::string> AffectedDocuments(const domain::Activity& a) {
   if (t == "Note" || t == "Article" || t == "Question" || t == "Link" || t == "Post" || t == "Page") {
     out.push_back("post:" + a.object_id);
     if (a.verb == "Announce") {  // a reshare is a post of its own
-      auto pos = a.payload.find("\"reshare\":");
-      if (pos != std::string::npos) out.push_back("post:" + std::to_string(std::atoll(a.payload.c_str() + pos + 10)));
+      const auto payload = nlohmann::json::parse(a.payload, nullptr, false);
+      if (payload.is_object() && payload.contains("reshare") && payload["reshare"].is_number_integer()) {
+        out.push_back("post:" + std::to_string(payload["reshare"].get<std::int64_t>()));
+      }
     }
   } else if (t == "Resource") {
     out.push_back("resource:" + a.object_id);

@@ -20,10 +20,11 @@
 
 namespace hallway::service {
 
-// Returns the document for `id` ("post:12", "resource:7", "person:3",
-// "group:5"), or nullopt when it no longer exists or must not be searchable
-// (deleted, hidden by a moderator, a disabled account).
-core::Result<std::optional<search::SearchDocument>> LoadSearchDocument(store::Tx& tx, const std::string& id);
+// Returns, for each id ("post:12", "resource:7", "person:3", "group:5"),
+// its document, or nullopt when it no longer exists or must not be
+// searchable (deleted, hidden by a moderator, a disabled account).
+core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocument>>>> LoadSearchDocuments(
+    store::Tx& tx, const std::vector<std::string>& ids);
 
 // Returns the ids of the documents an activity may have changed.
 std::vector<std::string> AffectedDocuments(const domain::Activity& activity);

@@ -11,19 +11,31 @@
 namespace hallway::service {
 namespace {
 
-core::Result<std::unique_ptr<search::Searcher>> OpenSearcher(store::Tx& tx, const std::string& root) {
-  search::SearcherOptions options;
+// Returns this thread's searcher for `root`, opened with the current
+// taxonomy. A Searcher reopens the index on every call, so it is kept per
+// thread and opened again only when the taxonomy changed: opening a Xapian
+// database on every request is the costly part of a small search.
+core::Result<search::Searcher*> SearcherFor(store::Tx& tx, const std::string& root) {
+  struct Cached {
+    std::string root;
+    std::vector<std::string> taxonomy;
+    std::unique_ptr<search::Searcher> searcher;
+  };
+  thread_local Cached cached;
   HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
-  std::map<std::int64_t, std::string> paths;
-  for (const auto& c : all) {
-    paths[c.id] = c.parent_id ? paths[*c.parent_id] + " > " + c.name : c.name;
-    options.taxonomy.push_back(paths[c.id]);
-  }
+  std::vector<std::string> taxonomy = store::CategoryPaths(all);
+  if (cached.searcher && cached.root == root && cached.taxonomy == taxonomy) return cached.searcher.get();
+  search::SearcherOptions options;
+  options.taxonomy = taxonomy;
   auto searcher = search::Searcher::Open(root, options);
-  if (!searcher && searcher.error().code() == core::ErrorCode::kNotFound) {
-    return core::Error::Unavailable("the search index is being built; try again in a moment");
+  if (!searcher) {
+    if (searcher.error().code() == core::ErrorCode::kNotFound) {
+      return core::Error::Unavailable("the search index is being built; try again in a moment");
+    }
+    return searcher.error();
   }
-  return searcher;
+  cached = {root, std::move(taxonomy), std::move(*searcher)};
+  return cached.searcher.get();
 }
 
 std::string UrlFor(store::Tx& tx, const std::string& id) {
@@ -68,7 +80,7 @@ core::Result<SearchResult> SearchService::Search(const Principal& who, const Sea
     HALLWAY_TRY_ASSIGN(store::Rows follows, tx.Query("SELECT followee_id FROM person_follows WHERE follower_id = $1",
                                                      {who.account_id}));
     for (const auto& r : follows) req.network_authors.push_back(r.Text(0));
-    HALLWAY_TRY_ASSIGN(auto searcher, OpenSearcher(tx, root_));
+    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_));
     HALLWAY_TRY_ASSIGN(search::SearchResponse response, searcher->Search(req));
     SearchResult out;
     out.total = response.total;
@@ -90,7 +102,7 @@ core::Result<std::vector<search::Suggestion>> SearchService::Suggest(const Princ
     req.prefix = prefix;
     req.limit = static_cast<std::size_t>(limit);
     HALLWAY_TRY_ASSIGN(req.visibility, ViewerTerms(tx, who.account_id));
-    HALLWAY_TRY_ASSIGN(auto searcher, OpenSearcher(tx, root_));
+    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_));
     return searcher->Suggest(req);
   });
 }

@@ -19,6 +19,12 @@ std::string AudienceFor(const std::optional<domain::Group>& group) {
   return "group:" + std::to_string(group->id);
 }
 
+core::Result<std::optional<domain::Group>> LoadGroupOf(store::Tx& tx, const std::optional<std::int64_t>& group_id) {
+  if (!group_id) return std::optional<domain::Group>();
+  HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *group_id));
+  return std::optional(std::move(g));
+}
+
 core::Status AppendSocialActivity(store::Tx& tx, core::Micros now, domain::AccountId actor,
                                   const std::string& verb, const std::string& object_type,
                                   const std::string& object_id, const std::string& audience,

@@ -18,6 +18,10 @@ core::Result<domain::GroupAccess> AccessTo(store::Tx& tx, const domain::Group& g
 // organization): "public" for open groups, else "group:<id>".
 std::string AudienceFor(const std::optional<domain::Group>& group);
 
+// Returns the group content with `group_id` belongs to (nullopt for the
+// whole organization), for AudienceFor and activity targets.
+core::Result<std::optional<domain::Group>> LoadGroupOf(store::Tx& tx, const std::optional<std::int64_t>& group_id);
+
 // Appends one activity with the given fields.
 core::Status AppendSocialActivity(store::Tx& tx, core::Micros now, domain::AccountId actor,
                                   const std::string& verb, const std::string& object_type,

@@ -1,14 +1,10 @@
 #include "store/catalog_browse_store.h"
 
+#include "store/resource_store.h"
 #include "store/sql_helpers.h"
 
 namespace hallway::store {
 namespace {
-
-constexpr const char* kColumns =
-    "r.id, r.kind, r.title, r.description, r.description_html, r.provider, r.url, r.duration_minutes, "
-    "r.level, r.language, r.cost, r.group_id, r.stars1, r.stars2, r.stars3, r.stars4, r.stars5, r.score, "
-    "r.created_at, r.updated_at";
 
 // Accumulates WHERE clauses and their parameters. `skip` names the facet
 // whose own filter is left out (for counting that facet).
@@ -97,27 +93,11 @@ core::Result<BrowsePage> BrowseResources(Tx& tx, domain::AccountId viewer, const
   }
   const std::string lim = w.Param(std::int64_t{limit});
   const std::string off = w.Param(std::int64_t{offset});
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns + " FROM resources r WHERE " + w.sql +
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kResourceColumns + " FROM resources r WHERE " + w.sql +
                                              " ORDER BY " + order + " LIMIT " + lim + " OFFSET " + off,
                                          w.params));
   for (const Row& row : rows) {
-    domain::Resource r;
-    r.id = row.Int(0);
-    HALLWAY_TRY_ASSIGN(r.fields.kind, domain::ParseResourceKind(row.Text(1)));
-    r.fields.title = row.Text(2);
-    r.fields.description = row.Text(3);
-    r.description_html = row.Text(4);
-    r.fields.provider = row.Text(5);
-    r.fields.url = row.Text(6);
-    r.fields.duration_minutes = row.OptInt(7);
-    r.fields.level = row.Text(8);
-    r.fields.language = row.Text(9);
-    r.fields.cost = row.Text(10);
-    r.group_id = row.OptInt(11);
-    for (std::size_t i = 0; i < 5; ++i) r.stars[i] = row.Int(12 + i);
-    r.score = row.Text(17).empty() ? 0 : std::stod(row.Text(17));
-    r.created_at = row.Int(18);
-    r.updated_at = row.Int(19);
+    HALLWAY_TRY_ASSIGN(domain::Resource r, ResourceFromRow(row));
     page.items.push_back(std::move(r));
   }
   return page;

@@ -54,6 +54,18 @@ core::Result<std::vector<Category>> ListCategories(Tx& tx) {
   return out;
 }
 
+std::vector<std::string> CategoryPaths(const std::vector<Category>& categories) {
+  std::map<domain::CategoryId, std::size_t> index;
+  std::vector<std::string> paths;
+  paths.reserve(categories.size());
+  for (const auto& c : categories) {
+    auto parent = c.parent_id ? index.find(*c.parent_id) : index.end();
+    paths.push_back(parent == index.end() ? c.name : paths[parent->second] + " > " + c.name);
+    index[c.id] = paths.size() - 1;
+  }
+  return paths;
+}
+
 core::Result<Category> GetCategory(Tx& tx, domain::CategoryId id) { return GetOne(tx, "id = $1", id); }
 
 core::Result<Category> GetCategoryBySlug(Tx& tx, const std::string& slug) { return GetOne(tx, "slug = $1", slug); }

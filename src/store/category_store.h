@@ -21,6 +21,11 @@ struct Category {
 
 // Returns every category, parents before children, siblings by position.
 core::Result<std::vector<Category>> ListCategories(Tx& tx);
+
+// Returns each category's path from the root, "Leadership > People
+// management", in the order of `categories` (parents before children, as
+// ListCategories gives them).
+std::vector<std::string> CategoryPaths(const std::vector<Category>& categories);
 // Errors: kNotFound.
 core::Result<Category> GetCategory(Tx& tx, domain::CategoryId id);
 core::Result<Category> GetCategoryBySlug(Tx& tx, const std::string& slug);

@@ -9,8 +9,6 @@ constexpr const char* kColumns =
     "c.id, c.owner_id, c.title, c.description, c.is_path, c.group_id, c.forked_from, c.created_at, c.updated_at";
 constexpr const char* kFollowerCount = "(SELECT COUNT(*) FROM collection_follows cf WHERE cf.collection_id = c.id)";
 
-Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
 domain::Collection FromRow(const Row& row) {
   domain::Collection c;
   c.id = row.Int(0);

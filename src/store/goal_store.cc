@@ -1,5 +1,7 @@
 #include "store/goal_store.h"
 
+#include "store/sql_helpers.h"
+
 namespace hallway::store {
 namespace {
 
@@ -14,8 +16,6 @@ std::string GoalVisibleSql(const std::string& viewer_param) {
          ")) OR (g.sharing = 'group' AND EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.group_id AND "
          "m.account_id = " + viewer_param + " AND m.state = 'active')))";
 }
-
-Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 core::Result<domain::Goal> FromRow(const Row& row) {
   domain::Goal g;

@@ -44,6 +44,16 @@ core::Result<std::vector<LearningStatus>> ListLearning(Tx& tx, domain::AccountId
   return out;
 }
 
+core::Result<bool> ShowsCompletions(Tx& tx, domain::AccountId account) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT show_completions FROM accounts WHERE id = $1", {account}));
+  return !rows.empty() && rows[0].Int(0) != 0;
+}
+
+core::Status SetShowsCompletions(Tx& tx, domain::AccountId account, bool show) {
+  HALLWAY_TRY(tx.Exec("UPDATE accounts SET show_completions = $2 WHERE id = $1", {account, std::int64_t{show ? 1 : 0}}));
+  return core::Ok();
+}
+
 core::Result<std::vector<std::pair<std::string, std::int64_t>>> CountLearners(Tx& tx, domain::ResourceId resource) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT status, COUNT(*) FROM learning_status WHERE resource_id = $1 "
                                          "GROUP BY status ORDER BY status",

@@ -31,6 +31,10 @@ core::Result<bool> DeleteLearningStatus(Tx& tx, domain::AccountId account, domai
 // for resources `viewer` may see.
 core::Result<std::vector<LearningStatus>> ListLearning(Tx& tx, domain::AccountId account, domain::AccountId viewer,
                                                        const std::string& status, int limit);
+// Whether the person's completions appear on their profile and in streams.
+core::Result<bool> ShowsCompletions(Tx& tx, domain::AccountId account);
+core::Status SetShowsCompletions(Tx& tx, domain::AccountId account, bool show);
+
 // Returns how many people have each status for the resource.
 core::Result<std::vector<std::pair<std::string, std::int64_t>>> CountLearners(Tx& tx, domain::ResourceId resource);
 

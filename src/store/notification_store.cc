@@ -1,5 +1,7 @@
 #include "store/notification_store.h"
 
+#include "store/sql_helpers.h"
+
 #include "store/cursor.h"
 
 namespace hallway::store {
@@ -8,16 +10,16 @@ namespace {
 // A notification is visible if its post and its resource (when it has them)
 // still exist and the recipient may read them (the rule of
 // domain/privacy/policy.h).
-constexpr const char* kVisible =
-    "(n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.post_id AND p.deleted = 0 AND "
-    "(p.hidden = 0 OR p.author_id = n.recipient_id) AND "
-    "(p.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = p.group_id AND "
-    "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = p.group_id "
-    "AND vm.account_id = n.recipient_id AND vm.state = 'active')))) AND "
-    "(n.resource_id IS NULL OR EXISTS (SELECT 1 FROM resources rs WHERE rs.id = n.resource_id AND rs.deleted = 0 "
-    "AND (rs.group_id IS NULL OR EXISTS (SELECT 1 FROM community_groups g WHERE g.id = rs.group_id AND "
-    "g.visibility = 'open') OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = rs.group_id "
-    "AND vm.account_id = n.recipient_id AND vm.state = 'active'))))";
+const std::string& VisibleSql() {
+  static const std::string sql =
+      "(n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.post_id AND p.deleted = 0 AND "
+      "(p.hidden = 0 OR p.author_id = n.recipient_id) AND " +
+      GroupContentVisibleSql("p.group_id", "n.recipient_id") +
+      ")) AND (n.resource_id IS NULL OR EXISTS (SELECT 1 FROM resources rs WHERE rs.id = n.resource_id AND "
+      "rs.deleted = 0 AND " +
+      GroupContentVisibleSql("rs.group_id", "n.recipient_id") + "))";
+  return sql;
+}
 
 constexpr const char* kColumns =
     "n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, n.created_at, "
@@ -27,8 +29,6 @@ NotificationRecord FromRow(const Row& r) {
   return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
           r.Text(7), r.Int(8), r.OptInt(9), r.OptInt(10)};
 }
-
-Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 }  // namespace
 
@@ -47,7 +47,7 @@ core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recip
   HALLWAY_TRY_ASSIGN(std::int64_t before, ParseIdCursor(after));
   std::string sql = std::string("SELECT ") + kColumns +
                     " FROM notifications n WHERE n.recipient_id = $1 AND (CAST($2 AS BIGINT) = 0 "
-                    "OR n.id < $2) AND " + kVisible;
+                    "OR n.id < $2) AND " + VisibleSql();
   if (unread_only) sql += " AND n.read_at IS NULL";
   sql += " ORDER BY n.id DESC LIMIT $3";
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, {recipient, before, std::int64_t{limit + 1}}));
@@ -62,7 +62,7 @@ core::Result<NotificationPage> ListNotifications(Tx& tx, domain::AccountId recip
 
 core::Result<std::int64_t> CountUnread(Tx& tx, domain::AccountId recipient) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT COUNT(*) FROM notifications n WHERE n.recipient_id = $1 AND "
-                                         "n.read_at IS NULL AND " + std::string(kVisible),
+                                         "n.read_at IS NULL AND " + VisibleSql(),
                                          {recipient}));
   return rows.at(0).Int(0);
 }
@@ -88,7 +88,7 @@ core::Result<std::vector<NotificationRecord>> ListNotificationsAfter(Tx& tx, dom
                                                                      std::int64_t after_id, int limit) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
                                              " FROM notifications n WHERE n.recipient_id = $1 AND n.id > $2 AND " +
-                                             kVisible + " ORDER BY n.id LIMIT $3",
+                                             VisibleSql() + " ORDER BY n.id LIMIT $3",
                                          {recipient, after_id, std::int64_t{limit}}));
   std::vector<NotificationRecord> out;
   for (const Row& r : rows) out.push_back(FromRow(r));
@@ -103,7 +103,7 @@ core::Result<std::int64_t> LatestNotificationId(Tx& tx, domain::AccountId recipi
 
 core::Result<NotificationRecord> GetVisibleNotification(Tx& tx, std::int64_t id) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
-                                             " FROM notifications n WHERE n.id = $1 AND " + kVisible,
+                                             " FROM notifications n WHERE n.id = $1 AND " + VisibleSql(),
                                          {id}));
   if (rows.empty()) return core::Error::NotFound("no such notification");
   return FromRow(rows[0]);

@@ -98,21 +98,21 @@ core::Result<std::vector<Rating>> ListReviews(Tx& tx, domain::ResourceId resourc
   switch (order) {
     case ReviewOrder::kHelpful: order_by = "(t.helpful - t.unhelpful) DESC, t.updated_at DESC, t.id DESC"; break;
     case ReviewOrder::kNewest: order_by = "t.updated_at DESC, t.id DESC"; break;
-    case ReviewOrder::kNetwork:
-      order_by = "CASE WHEN EXISTS (SELECT 1 FROM person_follows f WHERE f.follower_id = $2 AND f.followee_id = "
-                 "t.account_id) THEN 0 ELSE 1 END, (t.helpful - t.unhelpful) DESC, t.id DESC";
-      break;
+    case ReviewOrder::kNetwork: order_by = "followed DESC, (t.helpful - t.unhelpful) DESC, t.id DESC"; break;
   }
   HALLWAY_TRY_ASSIGN(Rows rows,
                      tx.Query(std::string("SELECT ") + kColumns +
                                   ", (SELECT v.helpful FROM review_votes v WHERE v.rating_id = t.id AND "
-                                  "v.account_id = $2) FROM ratings t WHERE t.resource_id = $1 AND t.review <> '' "
+                                  "v.account_id = $2), CASE WHEN EXISTS (SELECT 1 FROM person_follows f WHERE "
+                                  "f.follower_id = $2 AND f.followee_id = t.account_id) THEN 1 ELSE 0 END AS followed "
+                                  "FROM ratings t WHERE t.resource_id = $1 AND t.review <> '' "
                                   "ORDER BY " + order_by + " LIMIT $3 OFFSET $4",
                               {resource, viewer, std::int64_t{limit}, std::int64_t{offset}}));
   std::vector<Rating> out;
   for (const Row& r : rows) {
     Rating t = FromRow(r);
     if (!r.IsNull(12)) t.my_vote = r.Int(12) != 0;
+    t.author_followed = r.Int(13) != 0;
     out.push_back(std::move(t));
   }
   return out;

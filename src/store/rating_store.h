@@ -27,6 +27,7 @@ struct Rating {
   std::int64_t unhelpful = 0;
   std::int64_t comment_count = 0;
   std::optional<bool> my_vote;  // the viewer's helpful vote, when listed for a viewer
+  bool author_followed = false;  // the viewer follows the author, when listed for a viewer
   core::Micros created_at = 0;
   core::Micros updated_at = 0;
 };

@@ -14,8 +14,6 @@ ReceivedRecommendation FromRow(const Row& r) {
           r.Int(7), r.Text(8), r.OptInt(9)};
 }
 
-Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
 }  // namespace
 
 core::Result<ResourceRecommendation> InsertRecommendation(Tx& tx, ResourceRecommendation r,

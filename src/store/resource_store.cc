@@ -5,16 +5,15 @@
 #include "store/sql_helpers.h"
 
 namespace hallway::store {
-namespace {
 
 using domain::Resource;
 
-constexpr const char* kColumns =
+const char* const kResourceColumns =
     "r.id, r.kind, r.title, r.description, r.description_html, r.provider, r.url, r.duration_minutes, "
     "r.level, r.language, r.cost, r.group_id, r.source, r.external_id, r.added_by, r.stars1, r.stars2, "
     "r.stars3, r.stars4, r.stars5, r.score, r.created_at, r.updated_at";
 
-Value OptValue(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+namespace {
 
 core::Status InsertLists(Tx& tx, domain::ResourceId id, const domain::ResourceFields& f) {
   for (const auto& s : f.skills) {
@@ -66,7 +65,9 @@ core::Status LoadLists(Tx& tx, Resource& r) {
   return core::Ok();
 }
 
-core::Result<Resource> FromRow(const Row& row) {
+}  // namespace
+
+core::Result<Resource> ResourceFromRow(const Row& row) {
   Resource r;
   r.id = row.Int(0);
   HALLWAY_TRY_ASSIGN(r.fields.kind, domain::ParseResourceKind(row.Text(1)));
@@ -89,6 +90,8 @@ core::Result<Resource> FromRow(const Row& row) {
   r.updated_at = row.Int(22);
   return r;
 }
+
+namespace {
 
 // Built by push_back: GCC 12 reports a false maybe-uninitialized for long
 // braced lists of variant values.
@@ -148,11 +151,11 @@ core::Status UpdateResource(Tx& tx, const Resource& r) {
 }
 
 core::Result<Resource> GetResource(Tx& tx, domain::ResourceId id) {
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kColumns +
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kResourceColumns +
                                              " FROM resources r WHERE r.id = $1 AND r.deleted = 0",
                                          {id}));
   if (rows.empty()) return core::Error::NotFound("no such resource");
-  HALLWAY_TRY_ASSIGN(Resource r, FromRow(rows[0]));
+  HALLWAY_TRY_ASSIGN(Resource r, ResourceFromRow(rows[0]));
   HALLWAY_TRY(LoadLists(tx, r));
   return r;
 }

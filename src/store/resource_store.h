@@ -13,6 +13,11 @@
 
 namespace hallway::store {
 
+// The columns of a resource row (alias `r`) and their decoding, for
+// repositories that list resources (browse); lists are not loaded.
+extern const char* const kResourceColumns;
+core::Result<domain::Resource> ResourceFromRow(const Row& row);
+
 // Inserts `r` (id ignored) with its lists. Errors: kConflict if
 // (source, external_id) is taken.
 core::Result<domain::ResourceId> InsertResource(Tx& tx, const domain::Resource& r);

@@ -1,15 +1,8 @@
 #include "store/stream_store.h"
 
+#include "store/sql_helpers.h"
+
 namespace hallway::store {
-namespace {
-
-std::string Placeholders(std::size_t first, std::size_t count) {
-  std::string s;
-  for (std::size_t i = 0; i < count; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
-  return s;
-}
-
-}  // namespace
 
 core::Result<std::optional<std::int64_t>> GetStreamPosition(Tx& tx, domain::AccountId who, const std::string& stream) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT last_seen_id FROM stream_positions WHERE account_id = $1 AND "

@@ -56,23 +56,6 @@ core::Status DecodeResourceFields(const Json& body, domain::ResourceFields& f) {
   return core::Ok();
 }
 
-core::Result<int> IntQuery(const Request& req, const std::string& name, int fallback, int min, int max) {
-  const std::string v = req.Query(name);
-  if (v.empty()) return fallback;
-  int out = 0;
-  for (char c : v) {
-    if (c < '0' || c > '9' || out > 100000000) {
-      return core::Error::InvalidArgument("bad query parameter", {{name, "a whole number"}});
-    }
-    out = out * 10 + (c - '0');
-  }
-  if (out < min || out > max) {
-    return core::Error::InvalidArgument("bad query parameter",
-                                        {{name, "from " + std::to_string(min) + " to " + std::to_string(max)}});
-  }
-  return out;
-}
-
 Json CategoriesJson(const std::vector<service::CategoryNode>& nodes) { return ItemsJson(nodes, CategoryNodeJson); }
 
 }  // namespace
@@ -88,7 +71,7 @@ Response CatalogHandlers::Browse(Request& req) {
   in.filter.language = req.Query("language");
   in.filter.provider = req.Query("provider");
   in.filter.duration = req.Query("duration");
-  auto rating = IntQuery(req, "rating", 0, 0, 5);
+  auto rating = IntParam(req, "rating", 0, 0, 5);
   if (!rating) return ProblemResponse(req, rating.error());
   in.filter.min_rating = *rating;
   const std::string sort = req.Query("sort", "score");
@@ -99,7 +82,7 @@ Response CatalogHandlers::Browse(Request& req) {
   else return ProblemResponse(req, core::Error::InvalidArgument("bad sort", {{"sort", "score, popular, newest or title"}}));
   auto limit = LimitParam(req, 20, 100);
   if (!limit) return ProblemResponse(req, limit.error());
-  auto offset = IntQuery(req, "offset", 0, 0, 10000);
+  auto offset = IntParam(req, "offset", 0, 0, 10000);
   if (!offset) return ProblemResponse(req, offset.error());
   in.limit = *limit;
   in.offset = *offset;
@@ -229,7 +212,7 @@ Response RatingHandlers::Reviews(Request& req) {
   else return ProblemResponse(req, core::Error::InvalidArgument("bad sort", {{"sort", "helpful, newest or network"}}));
   auto limit = LimitParam(req, 20, 100);
   if (!limit) return ProblemResponse(req, limit.error());
-  auto offset = IntQuery(req, "offset", 0, 0, 100000);
+  auto offset = IntParam(req, "offset", 0, 0, 100000);
   if (!offset) return ProblemResponse(req, offset.error());
   return Reply(req, ratings_.Reviews(req.Who(), *id, order, *limit, *offset),
                [](const std::vector<service::ReviewView>& v) { return ItemsJson(v, ReviewJson); });

@@ -24,17 +24,6 @@ core::Result<std::vector<domain::CollectionItem>> DecodeItems(const Json& body) 
   return out;
 }
 
-core::Result<int> OffsetParam(const Request& req) {
-  const std::string v = req.Query("offset");
-  if (v.empty()) return 0;
-  if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
-    return core::Error::InvalidArgument("bad query parameter", {{"offset", "from 0 to 100000"}});
-  }
-  const int n = std::stoi(v);
-  if (n > 100000) return core::Error::InvalidArgument("bad query parameter", {{"offset", "from 0 to 100000"}});
-  return n;
-}
-
 Json CollectionsJson(const std::vector<service::CollectionView>& v) { return ItemsJson(v, CollectionSummaryJson); }
 Json GoalsJson(const std::vector<service::GoalView>& v) { return ItemsJson(v, GoalJson); }
 
@@ -80,7 +69,7 @@ Response CollectionHandlers::List(Request& req) {
   in.group_slug = req.Query("group");
   auto limit = LimitParam(req, 20, 100);
   if (!limit) return ProblemResponse(req, limit.error());
-  auto offset = OffsetParam(req);
+  auto offset = IntParam(req, "offset", 0, 0, 100000);
   if (!offset) return ProblemResponse(req, offset.error());
   in.limit = *limit;
   in.offset = *offset;

@@ -18,15 +18,6 @@ std::vector<std::string> ListParam(const Request& req, const std::string& name) 
   return out;
 }
 
-core::Result<int> Number(const Request& req, const std::string& name, int fallback, int max) {
-  const std::string v = req.Query(name);
-  if (v.empty()) return fallback;
-  if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) > max) {
-    return core::Error::InvalidArgument("bad query parameter", {{name, "a whole number up to " + std::to_string(max)}});
-  }
-  return std::stoi(v);
-}
-
 Json ExplanationJson(const search::Explanation& e) {
   Json matched = Json::array();
   for (const auto& m : e.matched) matched.push_back({{"term", m.term}, {"fields", m.fields}, {"count", m.wdf}});
@@ -78,9 +69,9 @@ Response SearchHandlers::Search(Request& req) {
   q.tags = ListParam(req, "tag");
   q.sort = req.Query("sort", "relevance");
   q.explain = req.Query("explain") == "1" || req.Query("explain") == "true";
-  auto offset = Number(req, "offset", 0, 100000);
+  auto offset = IntParam(req, "offset", 0, 0, 100000);
   if (!offset) return ProblemResponse(req, offset.error());
-  auto limit = Number(req, "limit", 10, 100);
+  auto limit = LimitParam(req, 10, 100);
   if (!limit) return ProblemResponse(req, limit.error());
   q.offset = *offset;
   q.limit = *limit;
@@ -88,7 +79,7 @@ Response SearchHandlers::Search(Request& req) {
 }
 
 Response SearchHandlers::Suggest(Request& req) {
-  auto limit = Number(req, "limit", 8, 50);
+  auto limit = LimitParam(req, 8, 50);
   if (!limit) return ProblemResponse(req, limit.error());
   return Reply(req, search_.Suggest(req.Who(), req.Query("q"), *limit), [](const std::vector<search::Suggestion>& list) {
     Json items = Json::array();
