@@ -39,6 +39,9 @@ const std::vector<Migration>& AllMigrations() {
       {11, "collections_and_goals",
 #include "store/migrations/migration_0011_collections_and_goals.inc"
       },
+      {12, "questions",
+#include "store/migrations/migration_0012_questions.inc"
+      },
   };
   return kAll;
 }
