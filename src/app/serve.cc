@@ -144,6 +144,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::UploadService uploads(ctx, posts);
   service::CollectionService collections(ctx);
   service::GoalService goals(ctx);
+  service::SpreadService spread(ctx, posts);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -162,13 +163,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
+  http::SpreadHandlers spread_handlers(spread);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, mail_handlers, search_handlers, upload_handlers,
+                           goal_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

@@ -199,6 +199,11 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::DescribeUnsubscribe)});
   r.Add({verb::post, "/api/v1/unsubscribe", Access::kPublic, bind(d.mail, &MailPreferenceHandlers::Unsubscribe)});
 
+  // How ideas travel: spread trees and influence.
+  r.Add({verb::get, "/api/v1/resources/{id}/spread", Access::kSignedIn, bind(d.spread, &SpreadHandlers::OfResource)});
+  r.Add({verb::get, "/api/v1/posts/{id}/spread", Access::kSignedIn, bind(d.spread, &SpreadHandlers::OfPost)});
+  r.Add({verb::get, "/api/v1/people/{handle}/influence", Access::kSignedIn, bind(d.spread, &SpreadHandlers::Influence)});
+
   // Search.
   r.Add({verb::get, "/api/v1/search", Access::kSignedIn, bind(d.search, &SearchHandlers::Search)});
   r.Add({verb::get, "/api/v1/search/suggest", Access::kSignedIn, bind(d.search, &SearchHandlers::Suggest)});

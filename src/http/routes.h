@@ -13,6 +13,7 @@
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
+#include "http/handlers/spread_handlers.h"
 #include "http/handlers/upload_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -37,6 +38,7 @@ struct RouteDeps {
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;
+  SpreadHandlers& spread;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)
