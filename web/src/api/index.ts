@@ -15,6 +15,7 @@ import { postsApi } from './posts';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
+import { spreadApi } from './spread';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
@@ -39,6 +40,7 @@ export function createApi(http: Http = new Http()) {
     search: searchApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
+    spread: spreadApi(http),
     teams: teamsApi(http),
     tokens: tokensApi(http),
     topics: topicsApi(http),
@@ -51,3 +53,4 @@ export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
 export type * from './search';
+export type * from './spread';
