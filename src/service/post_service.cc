@@ -115,7 +115,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     if (p.group_id) {
       auto it = groups.find(*p.group_id);
       if (it == groups.end()) {
-        HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *p.group_id));
+        HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroupWithoutMemberCount(tx, *p.group_id));
         HALLWAY_TRY_ASSIGN(GroupView gv, ViewOf(tx, g, who.account_id));
         it = groups.emplace(*p.group_id, std::move(gv)).first;
       }

@@ -6,6 +6,8 @@ namespace {
 constexpr const char* kGroupColumns =
     "g.id, g.slug, g.name, g.description, g.visibility, g.created_at, (SELECT COUNT(*) FROM "
     "group_members m WHERE m.group_id = g.id AND m.state = 'active')";
+constexpr const char* kGroupColumnsWithoutCount =
+    "g.id, g.slug, g.name, g.description, g.visibility, g.created_at, 0";
 
 core::Result<domain::Group> GroupFromRow(const Row& r) {
   domain::Group g;
@@ -19,8 +21,9 @@ core::Result<domain::Group> GroupFromRow(const Row& r) {
   return g;
 }
 
-core::Result<domain::Group> GetOne(Tx& tx, const std::string& where, const Value& key) {
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kGroupColumns +
+core::Result<domain::Group> GetOne(Tx& tx, const std::string& where, const Value& key,
+                                   const char* columns = kGroupColumns) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + columns +
                                              " FROM community_groups g WHERE " + where,
                                          {key}));
   if (rows.empty()) return core::Error::NotFound("no such group");
@@ -50,6 +53,10 @@ core::Result<domain::Group> GetGroupBySlug(Tx& tx, const std::string& slug) {
 }
 
 core::Result<domain::Group> GetGroup(Tx& tx, domain::GroupId id) { return GetOne(tx, "g.id = $1", id); }
+
+core::Result<domain::Group> GetGroupWithoutMemberCount(Tx& tx, domain::GroupId id) {
+  return GetOne(tx, "g.id = $1", id, kGroupColumnsWithoutCount);
+}
 
 core::Result<std::optional<domain::Membership>> GetMembership(Tx& tx, domain::GroupId group,
                                                               domain::AccountId account) {

@@ -16,6 +16,9 @@ namespace hallway::store {
 core::Result<domain::Group> InsertGroup(Tx& tx, domain::Group group, domain::AccountId creator);
 core::Result<domain::Group> GetGroupBySlug(Tx& tx, const std::string& slug);
 core::Result<domain::Group> GetGroup(Tx& tx, domain::GroupId id);
+// As GetGroup but leaves member_count at 0, for views that never show it
+// (post cards): counting a large group's members is the costly part.
+core::Result<domain::Group> GetGroupWithoutMemberCount(Tx& tx, domain::GroupId id);
 
 // Returns `account`'s membership of `group`, if any.
 core::Result<std::optional<domain::Membership>> GetMembership(Tx& tx, domain::GroupId group,

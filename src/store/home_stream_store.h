@@ -8,7 +8,9 @@
 // is worst for the people who follow least. Instead every source is asked
 // for its own newest `limit` posts through its index (author, group or
 // topic, then id), and the branches are merged. The cost is then one index
-// seek per source plus `limit` rows each, whatever the size of the log.
+// seek per source plus `limit` index entries each, whatever the size of the
+// log; only the merged candidates' rows are read, to apply the privacy and
+// moderation rules.
 #pragma once
 
 #include <cstdint>

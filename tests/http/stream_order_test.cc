@@ -1,6 +1,9 @@
 // Stream orders: "top" ranks by engagement and ties with a stable cursor,
 // reshares of one item fold into one entry, and the home stream marks what
 // is new since the person last looked.
+#include <algorithm>
+#include <vector>
+
 #include "tests/http/http_fixture.h"
 
 namespace hallway::testing {
@@ -83,6 +86,43 @@ TEST_P(HttpTest, HomeMarksWhatIsNewSinceTheLastLook) {
   EXPECT_EQ(ana.Json("PUT", "/api/v1/stream/seen", {{"last_seen_id", 0}}).status, 400);
   EXPECT_EQ(ana.Json("PUT", "/api/v1/stream/seen", nlohmann::json::object()).status, 400);
   EXPECT_EQ(ana.Get("/api/v1/stream").Json()["last_seen_id"], seen);
+}
+
+// The home stream merges its sources (people, groups, topics) newest first
+// and reaches past any number of newer posts the viewer may not read.
+TEST_P(HttpTest, HomeMergesSourcesAndReachesPastUnreadablePosts) {
+  HttpClient ana = Client(), ben = Client(), cal = Client(), dee = Client();
+  for (auto* c : {&ana, &ben, &cal, &dee}) ASSERT_EQ(c->SignUp(c == &ana ? "ana" : c == &ben ? "ben" : c == &cal ? "cal" : "dee").status, 201);
+  ASSERT_EQ(ben.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}}).status, 201);
+  ASSERT_EQ(cal.Json("POST", "/api/v1/groups", {{"name", "Open Forum"}, {"visibility", "open"}}).status, 201);
+  ASSERT_EQ(ana.Json("PUT", "/api/v1/people/ben/follow").status, 200);
+  ASSERT_EQ(ana.Json("PUT", "/api/v1/groups/open-forum/membership").status, 200);
+  ASSERT_EQ(ana.Json("PUT", "/api/v1/topics/retro/follow").status, 200);
+  std::vector<int> expected;
+  auto in_group = [](HttpClient& c, const std::string& body, const std::string& group) {
+    auto r = c.Json("POST", "/api/v1/posts", {{"body", body}, {"group", group}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<int>();
+  };
+  expected.push_back(NewPost(ben, "Before the board met"));
+  expected.push_back(in_group(cal, "Forum opening", "open-forum"));
+  for (int i = 0; i < 45; ++i) in_group(ben, "Board minutes " + std::to_string(i), "board-room");
+  expected.push_back(NewPost(dee, "How we run a #retro"));
+  NewPost(dee, "Not followed, no topic");
+  expected.push_back(NewPost(ana, "My own note"));
+  expected.push_back(in_group(cal, "Forum agenda", "open-forum"));
+  std::reverse(expected.begin(), expected.end());
+  std::vector<int> seen;
+  std::string cursor;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto r = ana.Get("/api/v1/stream?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto page = r.Json();
+    for (const auto& item : page["items"]) seen.push_back(item["id"]);
+    if (!page["next_cursor"].is_string()) break;
+    cursor = page["next_cursor"];
+  }
+  EXPECT_EQ(seen, expected);
 }
 
 }  // namespace
