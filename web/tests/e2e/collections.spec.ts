@@ -101,6 +101,7 @@ test('curate a path, a colleague enrols and progresses, and attaches it to a pri
   // The path shows under "My paths".
   await theirs.goto('/learn/collections?filter=enrolled');
   await expect(theirs.getByRole('link', { name: title })).toBeVisible();
+  await shot(theirs, 'collections-my-paths');
   await expect(
     theirs.getByRole('progressbar', { name: `Your progress on ${title}` }),
   ).toHaveAttribute('aria-valuenow', '50');
@@ -115,6 +116,7 @@ test('curate a path, a colleague enrols and progresses, and attaches it to a pri
     .fill('Negotiate our next vendor renewal');
   await goalDialog.getByLabel('By when').fill('2027-03-31');
   await expect(goalDialog.getByRole('radio', { name: /Only me/ })).toBeChecked();
+  await shot(theirs, 'goals-new-dialog');
   await goalDialog.getByRole('button', { name: 'Create goal' }).click();
   await expect(
     theirs.getByRole('heading', { level: 1, name: 'Negotiate our next vendor renewal' }),
