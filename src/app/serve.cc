@@ -164,13 +164,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
   http::SpreadHandlers spread_handlers(spread);
+  http::EmbedHandlers embed_handlers(posts, sc.base_url);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers,
+                           goal_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

@@ -113,6 +113,7 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::post, "/api/v1/uploads", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Create),
          upload_body, true});
   r.Add({verb::get, "/api/v1/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Get)});
+  r.Add({verb::patch, "/api/v1/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Update)});
   r.Add({verb::delete_, "/api/v1/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::Delete)});
   r.Add({verb::get, "/media/uploads/{key}", Access::kSignedIn, bind(d.uploads, &UploadHandlers::File)});
   r.Add({verb::get, "/media/uploads/{key}/thumbnail", Access::kSignedIn,
@@ -127,6 +128,10 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/feeds/groups/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Group)});
   r.Add({verb::get, "/feeds/topics/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Topic)});
   r.Add({verb::get, "/feeds/posts/{file}", Access::kPublic, bind(d.feeds, &FeedHandlers::Thread)});
+
+  // Embeds: oEmbed and the thread card, read with the caller's own session (see embed_handlers.h).
+  r.Add({verb::get, "/api/oembed", Access::kPublic, bind(d.embeds, &EmbedHandlers::OEmbed)});
+  r.Add({verb::get, "/embed/posts/{id}", Access::kPublic, bind(d.embeds, &EmbedHandlers::Card)});
 
   // Notifications.
   r.Add({verb::get, "/api/v1/notifications", Access::kSignedIn, bind(d.notifications, &NotificationHandlers::List)});

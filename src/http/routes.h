@@ -7,6 +7,7 @@
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
+#include "http/handlers/embed_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
@@ -39,6 +40,7 @@ struct RouteDeps {
   SearchHandlers& search;
   UploadHandlers& uploads;
   SpreadHandlers& spread;
+  EmbedHandlers& embeds;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -127,9 +127,14 @@ struct Server::Impl {
     res.set("X-Request-Id", req.request_id);
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "same-origin");
-    res.set("X-Frame-Options", "DENY");
-    // A handler may set a stricter policy (served uploads are sandboxed).
-    if (res.find("Content-Security-Policy") == res.end()) {
+    // A handler may set its own policy: stricter (served uploads are
+    // sandboxed) or, for embeddable cards only, "frame-ancestors *", which
+    // is then the one response without X-Frame-Options.
+    const auto own_policy = res.find("Content-Security-Policy");
+    const bool framable = own_policy != res.end() &&
+                          std::string_view(own_policy->value()).find("frame-ancestors *") != std::string_view::npos;
+    if (!framable) res.set("X-Frame-Options", "DENY");
+    if (own_policy == res.end()) {
       res.set("Content-Security-Policy",
               "default-src 'self'; img-src 'self' blob:; media-src 'self' blob:; style-src 'self'; "
               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");

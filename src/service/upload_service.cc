@@ -79,6 +79,7 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
     }
   } spool{in.spooled_path};
 
+  HALLWAY_TRY_ASSIGN(std::string alt, domain::NormalizeAltText(in.alt));
   std::error_code ec;
   const auto size = fs::file_size(in.spooled_path, ec);
   if (ec) return core::Error::Unavailable("upload: the body was not received");
@@ -88,6 +89,9 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
   const std::size_t limit = type.kind == media::UploadKind::kImage   ? cfg.max_image_bytes
                             : type.kind == media::UploadKind::kVideo ? cfg.max_video_bytes
                                                                      : cfg.max_file_bytes;
+  if (!alt.empty() && type.kind != media::UploadKind::kImage) {
+    return core::Error::InvalidArgument("invalid alt text", {{"alt", "only photos take alt text"}});
+  }
   if (size > limit) {
     return core::Error::PayloadTooLarge(std::string("upload: ") + media::UploadKindName(type.kind) +
                                         "s may be at most " + Megabytes(limit));
@@ -98,6 +102,7 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
   a.owner_id = who.account_id;
   a.kind = media::UploadKindName(type.kind);
   a.created_at = ctx_.clock.Now();
+  a.alt = alt;
   const std::string shard = a.key.substr(0, 2);
   fs::create_directories(fs::path(UploadDir()) / shard, ec);
   if (ec) return core::Error::Unavailable("upload: cannot create the uploads directory: " + ec.message());
@@ -167,6 +172,27 @@ core::Result<domain::Attachment> UploadService::Visible(const Principal& who, co
 
 core::Result<domain::Attachment> UploadService::Get(const Principal& who, const std::string& key) {
   return Visible(who, key);
+}
+
+core::Result<domain::Attachment> UploadService::SetAlt(const Principal& who, const std::string& key,
+                                                      const std::string& alt_in) {
+  HALLWAY_TRY_ASSIGN(std::string alt, domain::NormalizeAltText(alt_in));
+  if (key.size() != 32) return NoSuchUpload();
+  return store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<domain::Attachment> {
+    auto a = store::GetUploadByKey(tx, key);
+    if (!a || a->owner_id != who.account_id) return NoSuchUpload();
+    if (a->kind != "image") {
+      return core::Error::InvalidArgument("invalid alt text", {{"alt", "only photos take alt text"}});
+    }
+    if (a->alt == alt) return *a;
+    HALLWAY_TRY(store::SetUploadAlt(tx, a->id, alt));
+    nlohmann::json payload = {{"alt", !alt.empty()}};
+    HALLWAY_TRY(AppendSocialActivity(tx, ctx_.clock.Now(), who.account_id, "Update", "Image",
+                                     std::to_string(a->id), "private:" + std::to_string(who.account_id), "",
+                                     "", payload.dump()));
+    a->alt = alt;
+    return *a;
+  });
 }
 
 core::Status UploadService::Remove(const Principal& who, const std::string& key) {

@@ -26,6 +26,7 @@ struct UploadInput {
   // The body, already written to a file in SpoolDir() (or anywhere on the
   // same file system). The service moves it into place or deletes it.
   std::string spooled_path;
+  std::string alt;  // alt text for a photo (see domain::NormalizeAltText); "" = none
 };
 
 // A stored file the caller may read.
@@ -47,6 +48,11 @@ class UploadService {
   core::Result<domain::Attachment> Upload(const Principal& who, const UploadInput& in);
   // Returns the upload's metadata if `who` may fetch it. Errors: kNotFound.
   core::Result<domain::Attachment> Get(const Principal& who, const std::string& key);
+  // Sets the alt text of the caller's own photo, attached or not, and
+  // returns the upload afterwards. Appends an `Update` activity (audience
+  // private:<owner>). Errors: kNotFound (no such upload, or not theirs),
+  // kInvalidArgument (field "alt": bad text, or the upload is not a photo).
+  core::Result<domain::Attachment> SetAlt(const Principal& who, const std::string& key, const std::string& alt);
   // Deletes the caller's own upload that is not attached to a post.
   // Errors: kNotFound, kConflict (attached: edit the post instead).
   core::Status Remove(const Principal& who, const std::string& key);

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "u.id, u.upload_key, u.owner_id, u.kind, u.mime, u.name, u.size, u.width, u.height, u.file, "
-    "u.thumb_file, u.post_id, u.position, u.created_at";
+    "u.thumb_file, u.post_id, u.position, u.created_at, u.alt";
 
 domain::Attachment FromRow(const Row& r) {
   domain::Attachment a;
@@ -23,6 +23,7 @@ domain::Attachment FromRow(const Row& r) {
   a.post_id = r.OptInt(11);
   a.position = static_cast<int>(r.Int(12));
   a.created_at = r.Int(13);
+  a.alt = r.Text(14);
   return a;
 }
 
@@ -32,11 +33,11 @@ core::Result<std::int64_t> InsertUpload(Tx& tx, const domain::Attachment& u) {
   HALLWAY_TRY_ASSIGN(
       Rows rows,
       tx.Query("INSERT INTO uploads (upload_key, owner_id, kind, mime, name, size, width, height, file, "
-               "thumb_file, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+               "thumb_file, created_at, alt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
                {u.key, u.owner_id, u.kind, u.mime, u.name, u.size,
                 u.width ? Value(std::int64_t{*u.width}) : Value(nullptr),
                 u.height ? Value(std::int64_t{*u.height}) : Value(nullptr), u.file, u.thumb_file,
-                u.created_at}));
+                u.created_at, u.alt}));
   return rows.at(0).Int(0);
 }
 
@@ -53,6 +54,12 @@ core::Status SetUploadPost(Tx& tx, std::int64_t id, std::optional<domain::PostId
   HALLWAY_TRY_ASSIGN(std::int64_t n,
                      tx.Exec("UPDATE uploads SET post_id = $2, position = $3, created_at = $4 WHERE id = $1",
                              {id, post ? Value(*post) : Value(nullptr), std::int64_t{position}, created_at}));
+  if (n == 0) return core::Error::NotFound("no such upload");
+  return core::Ok();
+}
+
+core::Status SetUploadAlt(Tx& tx, std::int64_t id, const std::string& alt) {
+  HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("UPDATE uploads SET alt = $2 WHERE id = $1", {id, alt}));
   if (n == 0) return core::Error::NotFound("no such upload");
   return core::Ok();
 }

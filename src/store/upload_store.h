@@ -22,6 +22,8 @@ core::Result<domain::Attachment> GetUploadByKey(Tx& tx, const std::string& key);
 // A detached upload keeps `created_at` = `created_at`.
 core::Status SetUploadPost(Tx& tx, std::int64_t id, std::optional<domain::PostId> post, int position,
                            core::Micros created_at);
+// Sets the upload's alt text. Errors: kNotFound.
+core::Status SetUploadAlt(Tx& tx, std::int64_t id, const std::string& alt);
 // Deletes the row.
 core::Status DeleteUpload(Tx& tx, std::int64_t id);
 // Returns the attachments of each post, in position order.

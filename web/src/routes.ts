@@ -12,6 +12,10 @@ import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
 import AddResourcePage from './pages/learn/AddResourcePage.svelte';
+import CollectionPage from './pages/learn/collections/CollectionPage.svelte';
+import CollectionsPage from './pages/learn/collections/CollectionsPage.svelte';
+import GoalPage from './pages/learn/goals/GoalPage.svelte';
+import GoalsPage from './pages/learn/goals/GoalsPage.svelte';
 import EditResourcePage from './pages/learn/EditResourcePage.svelte';
 import LearnPage from './pages/learn/LearnPage.svelte';
 import MyLearningPage from './pages/learn/MyLearningPage.svelte';
@@ -71,6 +75,10 @@ export const routes: RouteDef[] = [
   { pattern: '/learn', access: 'member', component: LearnPage },
   { pattern: '/learn/new', access: 'member', component: AddResourcePage },
   { pattern: '/learn/mine', access: 'member', component: MyLearningPage },
+  { pattern: '/learn/collections', access: 'member', component: CollectionsPage },
+  { pattern: '/learn/goals', access: 'member', component: GoalsPage },
+  { pattern: '/collections/:id', access: 'member', component: CollectionPage },
+  { pattern: '/goals/:id', access: 'member', component: GoalPage },
   { pattern: '/resources/:id', access: 'member', component: ResourcePage },
   { pattern: '/resources/:id/edit', access: 'member', component: EditResourcePage },
   { pattern: '/notifications', access: 'member', component: NotificationsPage },

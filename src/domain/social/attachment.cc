@@ -41,4 +41,30 @@ std::string SafeAttachmentName(std::string_view uploaded, std::string_view exten
   return name + "." + std::string(extension);
 }
 
+core::Result<std::string> NormalizeAltText(std::string_view alt) {
+  if (!core::IsCleanUtf8(alt)) {
+    return core::Error::InvalidArgument("invalid alt text", {{"alt", "must be valid UTF-8"}});
+  }
+  std::string out;
+  out.reserve(alt.size());
+  for (char c : alt) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+    } else if (u < 0x20 || u == 0x7f) {
+      return core::Error::InvalidArgument("invalid alt text", {{"alt", "must not contain control characters"}});
+    } else {
+      out += c;
+    }
+  }
+  const auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return std::string();
+  out = out.substr(first, out.find_last_not_of(' ') - first + 1);
+  if (core::CodePointCount(out) > kMaxAltTextLength) {
+    return core::Error::InvalidArgument("invalid alt text",
+                                        {{"alt", "may be at most " + std::to_string(kMaxAltTextLength) + " characters"}});
+  }
+  return out;
+}
+
 }  // namespace hallway::domain

@@ -30,7 +30,17 @@ struct Attachment {
   std::optional<std::int64_t> post_id;  // nullopt until attached
   int position = 0;                     // order within the post
   core::Micros created_at = 0;
+  std::string alt;  // the author's description of a photo for screen readers ("" = none)
 };
+
+// Longest alt text accepted, in code points.
+inline constexpr std::size_t kMaxAltTextLength = 1000;
+
+// Returns `alt` with surrounding white space trimmed if it is acceptable
+// alt text: clean UTF-8, no control characters other than line breaks
+// (turned into spaces), at most kMaxAltTextLength code points.
+// Errors: kInvalidArgument (field "alt").
+core::Result<std::string> NormalizeAltText(std::string_view alt);
 
 // Returns a safe download name from what the uploader called the file:
 // path and control characters removed, trimmed to at most 120 characters,

@@ -28,5 +28,32 @@ TEST(AttachmentNameTest, CutsLongNamesOnCharacterBoundaries) {
   EXPECT_EQ(name.size(), 120 * 2 + 4);
 }
 
+TEST(AltText, TrimsAndFlattensLineBreaks) {
+  const struct {
+    std::string in;
+    std::string want;
+  } cases[] = {
+      {"", ""},
+      {"   ", ""},
+      {"  A red kite  ", "A red kite"},
+      {"Two\nlines", "Two lines"},
+      {"Caf\xC3\xA9 menu", "Caf\xC3\xA9 menu"},
+  };
+  for (const auto& c : cases) {
+    auto got = NormalizeAltText(c.in);
+    ASSERT_TRUE(got) << c.in;
+    EXPECT_EQ(*got, c.want) << c.in;
+  }
+}
+
+TEST(AltText, RefusesControlCharactersBadUtf8AndOverlongText) {
+  for (const std::string& bad : {std::string("bell\x07"), std::string("\xC3("), std::string(1001, 'a')}) {
+    auto got = NormalizeAltText(bad);
+    ASSERT_FALSE(got);
+    EXPECT_EQ(got.error().code(), core::ErrorCode::kInvalidArgument);
+  }
+  EXPECT_TRUE(NormalizeAltText(std::string(1000, 'a')));
+}
+
 }  // namespace
 }  // namespace hallway::domain

@@ -43,6 +43,7 @@ Json AttachmentJson(const domain::Attachment& a) {
           {"height", a.height ? Json(*a.height) : Json(nullptr)},
           {"url", url},
           {"thumbnail_url", a.thumb_file.empty() ? Json(nullptr) : Json(url + "/thumbnail")},
+          {"alt", a.alt},
           {"attached", a.post_id.has_value()},
           {"created_at", core::FormatRfc3339(a.created_at)}};
 }

@@ -39,6 +39,7 @@ Response UploadHandlers::Create(Request& req) {
   }
   service::UploadInput in;
   in.name = name;
+  in.alt = req.Query("alt");
   in.declared_type = std::string(req.raw[bhttp::field::content_type]);
   in.spooled_path = req.body_file;
   if (in.spooled_path.empty()) {
@@ -60,6 +61,16 @@ Response UploadHandlers::Create(Request& req) {
 
 Response UploadHandlers::Get(Request& req) {
   auto a = uploads_.Get(req.Who(), req.params["key"]);
+  if (!a) return ProblemResponse(req, a.error());
+  return JsonResponse(req, bhttp::status::ok, AttachmentJson(*a));
+}
+
+Response UploadHandlers::Update(Request& req) {
+  auto body = ParseJsonBody(req, {"alt"});
+  if (!body) return ProblemResponse(req, body.error());
+  auto alt = ReqString(*body, "alt");
+  if (!alt) return ProblemResponse(req, alt.error());
+  auto a = uploads_.SetAlt(req.Who(), req.params["key"], *alt);
   if (!a) return ProblemResponse(req, a.error());
   return JsonResponse(req, bhttp::status::ok, AttachmentJson(*a));
 }

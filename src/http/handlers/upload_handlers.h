@@ -1,5 +1,6 @@
 // Handlers for uploads and attachment files: POST /api/v1/uploads (the raw
-// file as the body, its name in ?name=), their metadata and removal, and
+// file as the body, its name in ?name=, a photo's alt text in ?alt=), their
+// metadata, alt text (PATCH) and removal, and
 // GET /media/uploads/{key}[/thumbnail], which streams the stored file with
 // HTTP Range support after UploadService has checked the caller may see it.
 // Thread-safe.
@@ -15,6 +16,8 @@ class UploadHandlers {
   explicit UploadHandlers(service::UploadService& uploads) : uploads_(uploads) {}
   Response Create(Request& req);
   Response Get(Request& req);
+  // PATCH /api/v1/uploads/{key} {"alt": "..."}: the owner's alt text for a photo.
+  Response Update(Request& req);
   Response Delete(Request& req);
   Response File(Request& req);
   Response Thumbnail(Request& req);

@@ -1,5 +1,6 @@
 // Wire types of the learning catalog (/api/v1/resources, categories, ratings,
 // learning status and recommendations). Timestamps are RFC 3339 strings.
+import type { CuratorCredit } from './collection-types';
 import type { Id, PersonSummary } from './types';
 
 export type ResourceKind =
@@ -128,6 +129,8 @@ export interface Resource extends ResourceSummary {
   possible_duplicates: DuplicateCandidate[];
   can_edit: boolean;
   updated_at: string;
+  /** Collections the caller may see that include this resource, with their curators. */
+  curated_in: CuratorCredit[];
 }
 
 export interface FacetValue {

@@ -1,4 +1,5 @@
 // /api/v1/groups: groups, joining and leaving, members, invitations and group posts.
+import type { StreamQuery } from './posts';
 import type { Http } from './http';
 import type {
   Group,
@@ -8,7 +9,6 @@ import type {
   Membership,
   MembershipState,
   Page,
-  PageQuery,
   Post,
 } from './types';
 
@@ -50,7 +50,7 @@ export function groupsApi(http: Http) {
     invite: (slug: string, handle: string) =>
       http.post<Membership>(`${base(slug)}/invitations`, { json: { handle } }),
     /** 403 for closed groups the caller is not a member of. */
-    posts: (slug: string, query: PageQuery = {}) =>
+    posts: (slug: string, query: StreamQuery = {}) =>
       http.get<Page<Post>>(`${base(slug)}/posts`, { query: { ...query } }),
   };
 }

@@ -2,10 +2,12 @@
 import { accountsApi } from './accounts';
 import { adminApi } from './admin';
 import { catalogApi } from './catalog';
+import { collectionsApi } from './collections';
 import { configApi } from './config';
 import { groupsApi } from './groups';
 import { Http } from './http';
 import { mailApi } from './mail';
+import { goalsApi } from './goals';
 import { feedTokenApi, meApi } from './me';
 import { moderationApi } from './moderation';
 import { notificationsApi } from './notifications';
@@ -27,7 +29,9 @@ export function createApi(http: Http = new Http()) {
     accounts: accountsApi(http),
     admin: adminApi(http),
     catalog: catalogApi(http),
+    collections: collectionsApi(http),
     config: configApi(http),
+    goals: goalsApi(http),
     groups: groupsApi(http),
     mail: mailApi(http),
     me: meApi(http),
@@ -52,5 +56,6 @@ export type Api = ReturnType<typeof createApi>;
 export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
+export type * from './collection-types';
 export type * from './search';
 export type * from './spread';

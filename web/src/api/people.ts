@@ -1,4 +1,5 @@
 // /api/v1/people: the directory, public profiles, follows and a person's posts.
+import type { StreamQuery } from './posts';
 import type { Http } from './http';
 import type { FollowState, Page, PageQuery, Person, Post, Profile, Relation } from './types';
 
@@ -30,7 +31,7 @@ export function peopleApi(http: Http) {
     clearRelation: (handle: string) =>
       http.delete<{ relation: Relation | null }>(`${base(handle)}/relation`),
     /** The person's posts that the caller may see, newest first. */
-    posts: (handle: string, query: PageQuery = {}) =>
+    posts: (handle: string, query: StreamQuery = {}) =>
       http.get<Page<Post>>(`${base(handle)}/posts`, { query: { ...query } }),
   };
 }

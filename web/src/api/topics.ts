@@ -1,6 +1,7 @@
 // /api/v1/topics: a topic's counts, following it and its posts; /me/topics lists followed ones.
+import type { StreamQuery } from './posts';
 import type { Http } from './http';
-import type { FollowState, Items, Page, PageQuery, Post, Topic } from './types';
+import type { FollowState, Items, Page, Post, Topic } from './types';
 
 export function topicsApi(http: Http) {
   const base = (topic: string) => `/topics/${encodeURIComponent(topic)}`;
@@ -11,7 +12,7 @@ export function topicsApi(http: Http) {
     get: (topic: string) => http.get<Topic>(base(topic)),
     follow: (topic: string) => http.put<FollowState>(`${base(topic)}/follow`),
     unfollow: (topic: string) => http.delete<FollowState>(`${base(topic)}/follow`),
-    posts: (topic: string, query: PageQuery = {}) =>
+    posts: (topic: string, query: StreamQuery = {}) =>
       http.get<Page<Post>>(`${base(topic)}/posts`, { query: { ...query } }),
   };
 }

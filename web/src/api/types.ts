@@ -187,6 +187,8 @@ export interface Attachment {
   url: string;
   /** Photos only. */
   thumbnail_url: string | null;
+  /** The author's description of a photo for screen readers ('' = none). */
+  alt: string;
   attached: boolean;
   created_at: string;
 }

@@ -46,6 +46,9 @@ export function uploadsApi(http: Http, baseUrl = '/api/v1') {
       return { promise, abort: () => xhr.abort() };
     },
     get: (id: string) => http.get<Attachment>(`/uploads/${encodeURIComponent(id)}`),
+    /** Sets a photo's alt text ('' clears it). */
+    setAlt: (id: string, alt: string) =>
+      http.patch<Attachment>(`/uploads/${encodeURIComponent(id)}`, { json: { alt } }),
     /** Deletes an upload that is not attached to a post. */
     remove: (id: string) => http.delete<void>(`/uploads/${encodeURIComponent(id)}`),
   };

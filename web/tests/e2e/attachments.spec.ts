@@ -106,3 +106,30 @@ test('posts a photo and shows its thumbnail in the stream', async ({ page }) => 
   );
   await shot(page, 'post-with-photo');
 });
+
+test("a photo's alt text is what screen readers get", async ({ page }) => {
+  const id = Date.now().toString(36);
+  await signIn(page, DEMO.login, DEMO.password);
+  await page.getByLabel('Your note').fill(`Whiteboard from the retro ${id}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add photo, video or file' }).click();
+  await (await chooser).setFiles(tempFile('board.png', gradientPng(320, 200)));
+  const attachments = page.getByRole('group', { name: 'Attachments' });
+  const alt = attachments.getByLabel('Alt text for board.png');
+  await expect(alt).toBeVisible();
+  await alt.fill(`Sticky notes grouped into three columns ${id}`);
+  await shot(page, 'composer-photo-alt');
+  // Posting right away: the alt text is saved before the post is created.
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByText('Your note is posted.')).toBeVisible();
+  const first = page.getByRole('feed', { name: 'Your stream' }).getByRole('article').first();
+  await expect(first).toContainText(`Whiteboard from the retro ${id}`);
+  await expect(
+    first.getByRole('img', { name: `Sticky notes grouped into three columns ${id}` }),
+  ).toBeVisible();
+  // And after a reload, from the server.
+  await page.reload();
+  await expect(
+    page.getByRole('img', { name: `Sticky notes grouped into three columns ${id}` }).first(),
+  ).toBeVisible();
+});
