@@ -7,6 +7,7 @@
 #include "http/handlers/admin_handlers.h"
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
+#include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
@@ -34,6 +35,7 @@ struct RouteDeps {
   LearningHandlers& learning;
   CollectionHandlers& collections;
   GoalHandlers& goals;
+  DeliberationHandlers& deliberations;
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;
