@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/markdown.h"
 #include "http/handlers/social_views.h"
 
 namespace hallway::http {
@@ -81,6 +82,7 @@ Json DeliberationJson(const service::DeliberationView& v) {
           {"proposals", proposals},
           {"leading_proposal_id", OptId(a.leading_proposal_id)},
           {"summary", d.summary_revision > 0 ? Json(d.summary) : Json(nullptr)},
+          {"summary_html", d.summary_revision > 0 ? Json(domain::RenderMarkdown(d.summary)) : Json(nullptr)},
           {"summary_revision", d.summary_revision},
           {"followers_count", v.followers_count},
           {"i_follow", v.i_follow},

@@ -3,6 +3,7 @@ import { accountsApi } from './accounts';
 import { adminApi } from './admin';
 import { catalogApi } from './catalog';
 import { configApi } from './config';
+import { deliberationsApi } from './deliberations';
 import { groupsApi } from './groups';
 import { Http } from './http';
 import { mailApi } from './mail';
@@ -27,6 +28,7 @@ export function createApi(http: Http = new Http()) {
     admin: adminApi(http),
     catalog: catalogApi(http),
     config: configApi(http),
+    deliberations: deliberationsApi(http),
     groups: groupsApi(http),
     mail: mailApi(http),
     me: meApi(http),
@@ -51,3 +53,4 @@ export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
 export type * from './search';
+export type * from './deliberations';
