@@ -1,7 +1,7 @@
 #include "service/deliberation_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "service/deliberation_facts.h"
 #include "service/group_service.h"
@@ -139,12 +139,17 @@ core::Result<DeliberationView> BuildView(store::Tx& tx, const Thread& t, const P
 
 // Runs one deliberation write on thread `post`: loads it as the caller sees
 // it, checks it is open to them, runs `change`, makes the caller follow it,
-// recomputes the state and returns the new view.
+// recomputes the state and returns the new view. A thread the caller may
+// not read is reported as `unreadable` (so an issue id of a hidden thread is
+// "no such issue", revealing nothing).
 template <typename F>
-core::Result<DeliberationView> Write(ServiceContext& ctx, const Principal& who, domain::PostId post, F&& change) {
+core::Result<DeliberationView> Write(ServiceContext& ctx, const Principal& who, domain::PostId post, F&& change,
+                                     const core::Error& unreadable = NoSuchPost()) {
   const core::Micros now = ctx.clock.Now();
   return store::WriteTx(ctx.db, [&](store::Tx& tx) -> core::Result<DeliberationView> {
-    HALLWAY_TRY_ASSIGN(Thread t, LoadThread(tx, post, who));
+    auto loaded = LoadThread(tx, post, who);
+    if (!loaded) return loaded.error().code() == core::ErrorCode::kNotFound ? unreadable : loaded.error();
+    Thread t = std::move(*loaded);
     HALLWAY_TRY(store::GetDeliberation(tx, post));
     HALLWAY_TRY(CheckWritable(t));
     HALLWAY_TRY(change(tx, t, now));
@@ -235,7 +240,7 @@ core::Result<DeliberationView> DeliberationService::ResolveIssue(const Principal
   HALLWAY_TRY_ASSIGN(domain::Resolution r, domain::ValidateResolution(in));
   auto post = ThreadOfIssue(ctx_, issue);
   if (!post) return post.error();
-  auto view = Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
+  return Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
     HALLWAY_TRY_ASSIGN(domain::Issue i, store::GetIssue(tx, issue));
     if (i.raised_by != who.account_id && t.post.author_id != who.account_id && !t.moderator) {
       return core::Error::PermissionDenied("only the issue's raiser, the thread's author or a facilitator can resolve it");
@@ -256,17 +261,13 @@ core::Result<DeliberationView> DeliberationService::ResolveIssue(const Principal
     HALLWAY_TRY_ASSIGN(bool changed, store::ResolveIssue(tx, issue, r, who.account_id, now));
     if (!changed) return core::Error::Conflict("the issue is already resolved");
     return Activity(tx, now, who, t, "Update", "Issue", issue, {{"change", "resolved"}});
-  });
-  if (!view && view.error().code() == core::ErrorCode::kNotFound && view.error().message() == "no such post") {
-    return NoSuchIssue();
-  }
-  return view;
+  }, NoSuchIssue());
 }
 
 core::Result<DeliberationView> DeliberationService::ReopenIssue(const Principal& who, std::int64_t issue) {
   auto post = ThreadOfIssue(ctx_, issue);
   if (!post) return post.error();
-  auto view = Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
+  return Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
     HALLWAY_TRY_ASSIGN(domain::Issue i, store::GetIssue(tx, issue));
     if (i.raised_by != who.account_id && t.post.author_id != who.account_id && !t.moderator) {
       return core::Error::PermissionDenied("only the issue's raiser, the thread's author or a facilitator can reopen it");
@@ -274,11 +275,7 @@ core::Result<DeliberationView> DeliberationService::ReopenIssue(const Principal&
     HALLWAY_TRY_ASSIGN(bool changed, store::ReopenIssue(tx, issue, now));
     if (!changed) return core::Error::Conflict("the issue is open");
     return Activity(tx, now, who, t, "Update", "Issue", issue, {{"change", "reopened"}});
-  });
-  if (!view && view.error().code() == core::ErrorCode::kNotFound && view.error().message() == "no such post") {
-    return NoSuchIssue();
-  }
-  return view;
+  }, NoSuchIssue());
 }
 
 core::Result<DeliberationView> DeliberationService::Propose(const Principal& who, domain::PostId post,
@@ -298,17 +295,13 @@ core::Result<DeliberationView> DeliberationService::Propose(const Principal& who
 core::Result<DeliberationView> DeliberationService::WithdrawProposal(const Principal& who, std::int64_t proposal) {
   auto post = ThreadOfProposal(ctx_, proposal);
   if (!post) return post.error();
-  auto view = Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
+  return Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
     HALLWAY_TRY_ASSIGN(domain::Proposal p, store::GetProposal(tx, proposal));
     if (p.author_id != who.account_id) return core::Error::PermissionDenied("only its author can withdraw a proposal");
     if (p.withdrawn) return core::Error::Conflict("the proposal is already withdrawn");
     HALLWAY_TRY(store::SetProposalWithdrawn(tx, proposal));
     return Activity(tx, now, who, t, "Update", "Proposal", proposal, {{"change", "withdrawn"}});
-  });
-  if (!view && view.error().code() == core::ErrorCode::kNotFound && view.error().message() == "no such post") {
-    return NoSuchProposal();
-  }
-  return view;
+  }, NoSuchProposal());
 }
 
 core::Result<DeliberationView> DeliberationService::SetStance(const Principal& who, std::int64_t proposal,
@@ -316,7 +309,7 @@ core::Result<DeliberationView> DeliberationService::SetStance(const Principal& w
   HALLWAY_TRY_ASSIGN(std::string why, domain::ValidateStanceReason(kind, reason));
   auto post = ThreadOfProposal(ctx_, proposal);
   if (!post) return post.error();
-  auto view = Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
+  return Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
     HALLWAY_TRY_ASSIGN(domain::Proposal p, store::GetProposal(tx, proposal));
     if (p.withdrawn) return core::Error::Conflict("the proposal was withdrawn");
     domain::Stance s;
@@ -328,25 +321,17 @@ core::Result<DeliberationView> DeliberationService::SetStance(const Principal& w
     HALLWAY_TRY(store::UpsertStance(tx, s));
     return Activity(tx, now, who, t, kind == domain::StanceKind::kSupport ? "Like" : "Dislike", "Proposal", proposal,
                     {{"stance", domain::StanceKindName(kind)}});
-  });
-  if (!view && view.error().code() == core::ErrorCode::kNotFound && view.error().message() == "no such post") {
-    return NoSuchProposal();
-  }
-  return view;
+  }, NoSuchProposal());
 }
 
 core::Result<DeliberationView> DeliberationService::WithdrawStance(const Principal& who, std::int64_t proposal) {
   auto post = ThreadOfProposal(ctx_, proposal);
   if (!post) return post.error();
-  auto view = Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
+  return Write(ctx_, who, *post, [&](store::Tx& tx, const Thread& t, core::Micros now) -> core::Status {
     HALLWAY_TRY_ASSIGN(bool changed, store::WithdrawStance(tx, proposal, who.account_id, now));
     if (!changed) return core::Error::NotFound("you have no stance on this proposal");
     return Activity(tx, now, who, t, "Undo", "Proposal", proposal, {{"change", "stance withdrawn"}});
-  });
-  if (!view && view.error().code() == core::ErrorCode::kNotFound && view.error().message() == "no such post") {
-    return NoSuchProposal();
-  }
-  return view;
+  }, NoSuchProposal());
 }
 
 core::Result<DeliberationView> DeliberationService::EditSummary(const Principal& who, domain::PostId post,
