@@ -381,7 +381,12 @@ core::Result<SummaryDocument> DeliberationService::Summary(const Principal& who,
     std::string title = t.post.title;
     if (title.empty()) {
       title = t.post.body.substr(0, t.post.body.find('\n'));
-      if (title.size() > 80) title = title.substr(0, 80);
+      if (title.size() > 80) {
+        // Cut at 80 bytes, then back off to a UTF-8 character boundary.
+        std::size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+        title = title.substr(0, cut);
+      }
     }
     return SummaryDocument{post, title, d.summary, d.summary_revision, d.state};
   });
