@@ -22,6 +22,7 @@
 #include "service/auth_service.h"
 #include "service/collection_service.h"
 #include "service/feed_service.h"
+#include "service/deliberation_service.h"
 #include "service/goal_service.h"
 #include "service/mail_preference_service.h"
 #include "service/search_service.h"
@@ -145,6 +146,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::CollectionService collections(ctx);
   service::GoalService goals(ctx);
   service::SpreadService spread(ctx, posts);
+  service::DeliberationService deliberations(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -160,6 +162,7 @@ int RunServe(const ParsedCommand& cmd) {
   http::MailPreferenceHandlers mail_handlers(mail_preferences);
   http::CollectionHandlers collection_handlers(collections);
   http::GoalHandlers goal_handlers(goals);
+  http::DeliberationHandlers deliberation_handlers(deliberations);
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
@@ -171,7 +174,7 @@ int RunServe(const ParsedCommand& cmd) {
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers,
+                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

@@ -100,6 +100,29 @@ void AddRoutes(Router& r, RouteDeps d) {
 
   r.Add({verb::post, "/api/v1/posts/{id}/reshares", Access::kSignedIn, bind(d.posts, &PostHandlers::Reshare)});
   r.Add({verb::get, "/api/v1/posts/{id}/reshares", Access::kSignedIn, bind(d.posts, &PostHandlers::Chain)});
+
+  // Deliberations on threads and following threads (docs/deliberation.md).
+  auto& dl = d.deliberations;
+  r.Add({verb::put, "/api/v1/posts/{id}/follow", Access::kSignedIn, bind(dl, &DeliberationHandlers::Follow)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/follow", Access::kSignedIn, bind(dl, &DeliberationHandlers::Unfollow)});
+  r.Add({verb::post, "/api/v1/posts/{id}/deliberation", Access::kSignedIn, bind(dl, &DeliberationHandlers::Start)});
+  r.Add({verb::get, "/api/v1/posts/{id}/deliberation", Access::kSignedIn, bind(dl, &DeliberationHandlers::Get)});
+  r.Add({verb::post, "/api/v1/posts/{id}/deliberation/issues", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::RaiseIssue)});
+  r.Add({verb::post, "/api/v1/posts/{id}/deliberation/proposals", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::Propose)});
+  r.Add({verb::put, "/api/v1/posts/{id}/deliberation/summary", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::EditSummary), 256 * 1024});
+  r.Add({verb::get, "/api/v1/posts/{id}/deliberation/summary/revisions", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::SummaryRevisions)});
+  r.Add({verb::post, "/api/v1/deliberation-issues/{id}/resolution", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::Resolve)});
+  r.Add({verb::delete_, "/api/v1/deliberation-issues/{id}/resolution", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::Reopen)});
+  r.Add({verb::delete_, "/api/v1/proposals/{id}", Access::kSignedIn, bind(dl, &DeliberationHandlers::WithdrawProposal)});
+  r.Add({verb::put, "/api/v1/proposals/{id}/stance", Access::kSignedIn, bind(dl, &DeliberationHandlers::SetStance)});
+  r.Add({verb::delete_, "/api/v1/proposals/{id}/stance", Access::kSignedIn,
+         bind(dl, &DeliberationHandlers::WithdrawStance)});
   r.Add({verb::post, "/api/v1/posts/{id}/flags", Access::kSignedIn, bind(d.posts, &PostHandlers::Flag)});
   r.Add({verb::put, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Hide)});
   r.Add({verb::delete_, "/api/v1/posts/{id}/hidden", Access::kSignedIn, bind(d.posts, &PostHandlers::Restore)});

@@ -8,6 +8,7 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
 #include "http/handlers/embed_handlers.h"
+#include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
@@ -36,6 +37,7 @@ struct RouteDeps {
   LearningHandlers& learning;
   CollectionHandlers& collections;
   GoalHandlers& goals;
+  DeliberationHandlers& deliberations;
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;

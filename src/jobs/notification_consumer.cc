@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "domain/privacy/policy.h"
 #include "store/block_store.h"
+#include "store/deliberation_store.h"
+#include "store/group_store.h"
 #include "store/notification_store.h"
 #include "store/post_store.h"
 
@@ -37,6 +40,16 @@ std::string PayloadString(const std::string& payload, const char* key) {
   auto j = nlohmann::json::parse(payload, nullptr, false);
   if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
   return "";
+}
+
+// Returns true if `reader` may still read `post` (deleted, hidden and group
+// rules as in PostService), so followers who lost access hear nothing.
+core::Result<bool> CanStillRead(store::Tx& tx, const domain::Post& post, domain::AccountId reader) {
+  if (post.hidden && post.author_id != reader) return false;
+  if (!post.group_id) return true;
+  HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *post.group_id));
+  HALLWAY_TRY_ASSIGN(auto membership, store::GetMembership(tx, g.id, reader));
+  return domain::CanReadGroupContent({g.visibility, membership});
 }
 
 // Collects the notifications one activity causes; adds the recipients of
@@ -110,6 +123,17 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
           HALLWAY_TRY(add(id.get<std::int64_t>(), "recommendation", std::nullopt, std::nullopt, a.target_id,
                           ToId(a.object_id)));
         }
+      }
+    }
+  } else if (a.verb == "Update" && a.object_type == "Deliberation") {
+    // A state change: every follower of the thread who can still read it.
+    const std::string to = PayloadString(a.payload, "to");
+    auto post = store::GetPost(tx, ToId(a.object_id));
+    if (post && !to.empty()) {
+      HALLWAY_TRY_ASSIGN(auto followers, store::PostFollowers(tx, post->id));
+      for (auto id : followers) {
+        HALLWAY_TRY_ASSIGN(bool readable, CanStillRead(tx, *post, id));
+        if (readable) HALLWAY_TRY(add(id, "deliberation_state", post->id, std::nullopt, to));
       }
     }
   } else if (a.verb == "Accept" && a.object_type == "Membership") {

@@ -2,8 +2,9 @@
 //
 // Follows the activity log like any consumer (see activity_consumer.h):
 // mentions, replies to one's posts and comments, reactions to one's posts,
-// new followers, group invitations, join requests (to moderators) and
-// approvals. Writing is idempotent (one row per recipient, activity and
+// new followers, group invitations, join requests (to moderators),
+// approvals, and deliberation state changes (to the thread's followers who
+// can still read it). Writing is idempotent (one row per recipient, activity and
 // kind), so replaying a batch after a crash creates no duplicates. Nobody is
 // notified of their own actions. After each batch commits, the recipients of
 // new rows are published to the hub (when given), which wakes their live

@@ -66,6 +66,9 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
     v.text = who + " recommended " + (resource ? "“" + resource->fields.title + "”" : std::string("a resource")) +
              " to you";
     v.url = "/resources/" + std::to_string(*n.resource_id);
+  } else if (n.kind == "deliberation_state") {
+    v.text = (post_label.empty() ? std::string("A deliberation") : "The deliberation " + post_label) + " is now " +
+             n.detail + " (" + who + "’s change)";
   } else if (n.kind == "group_approved") {
     v.text = "You are now a member of " + group_name;
     v.url = "/groups/" + group_slug;

@@ -8,9 +8,11 @@
 #include "domain/markdown.h"
 #include "domain/social/top_score.h"
 #include "service/attachment_rules.h"
+#include "service/deliberation_facts.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
 #include "store/block_store.h"
+#include "store/deliberation_store.h"
 #include "store/group_store.h"
 #include "store/stream_store.h"
 #include "store/upload_store.h"
@@ -79,7 +81,8 @@ core::Result<std::vector<domain::AccountId>> ResolveMentions(store::Tx& tx, cons
   return ids;
 }
 
-core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> posts, const Principal& who) {
+core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> posts, const Principal& who,
+                                             core::Micros now) {
   std::vector<domain::PostId> ids;
   std::vector<domain::AccountId> authors;
   for (const auto& p : posts) {
@@ -92,6 +95,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto mentions, store::MentionHandles(tx, ids));
   HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids, who.account_id));
   HALLWAY_TRY_ASSIGN(auto attachments, store::ListPostAttachments(tx, ids));
+  HALLWAY_TRY_ASSIGN(auto deliberations, DeliberationBadges(tx, ids, now));
   std::map<domain::GroupId, GroupView> groups;
   std::vector<PostView> out;
   for (auto& p : posts) {
@@ -102,6 +106,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.mentions = mentions[p.id];
     v.reshare_count = reshares[p.id];
     v.attachments = std::move(attachments[p.id]);
+    if (auto d = deliberations.find(p.id); d != deliberations.end()) v.deliberation = d->second;
     if (p.reshare_of) {
       auto original = ReadablePost(tx, *p.reshare_of, who);
       if (original) {
@@ -134,10 +139,10 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   return out;
 }
 
-core::Result<PostView> DecorateOne(store::Tx& tx, Post post, const Principal& who) {
+core::Result<PostView> DecorateOne(store::Tx& tx, Post post, const Principal& who, core::Micros now) {
   std::vector<Post> one;
   one.push_back(std::move(post));
-  HALLWAY_TRY_ASSIGN(auto views, Decorate(tx, std::move(one), who));
+  HALLWAY_TRY_ASSIGN(auto views, Decorate(tx, std::move(one), who, now));
   return std::move(views.at(0));
 }
 
@@ -183,20 +188,21 @@ core::Result<PostView> PostService::Create(const Principal& who, const NewPost& 
     p.created_at = p.updated_at = now;
     HALLWAY_TRY_ASSIGN(p.id, store::InsertPost(tx, p, mentions));
     HALLWAY_TRY(SetPostAttachments(tx, who.account_id, p.id, in.attachments, ctx_.config.max_attachments_per_post));
+    HALLWAY_TRY(store::FollowPost(tx, p.id, who.account_id, now));  // authors follow their threads
     nlohmann::json payload = {{"topics", p.topics}, {"mentions", mentions}};
     if (!in.attachments.empty()) payload["attachments"] = in.attachments.size();
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", ObjectType(p.kind), std::to_string(p.id),
                                      AudienceFor(group), group ? "Group" : "", group ? std::to_string(group->id) : "",
                                      payload.dump()));
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
-    return DecorateOne(tx, std::move(saved), who);
+    return DecorateOne(tx, std::move(saved), who, ctx_.clock.Now());
   });
 }
 
 core::Result<PostView> PostService::Get(const Principal& who, domain::PostId id) {
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<PostView> {
     HALLWAY_TRY_ASSIGN(Readable r, ReadablePost(tx, id, who));
-    return DecorateOne(tx, std::move(r.post), who);
+    return DecorateOne(tx, std::move(r.post), who, ctx_.clock.Now());
   });
 }
 
@@ -227,7 +233,7 @@ core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id
                                          std::to_string(id), AudienceFor(group), "", "",
                                          nlohmann::json{{"attachments", attachments->size()}}.dump()));
       }
-      return DecorateOne(tx, std::move(r.post), who);
+      return DecorateOne(tx, std::move(r.post), who, ctx_.clock.Now());
     }
     HALLWAY_TRY_ASSIGN(auto mentions, ResolveMentions(tx, draft.title + "\n" + draft.body, group, who.account_id));
     Post p = r.post;
@@ -242,7 +248,7 @@ core::Result<PostView> PostService::Edit(const Principal& who, domain::PostId id
                                      AudienceFor(group), "", "",
                                      nlohmann::json{{"revision", p.revision}}.dump()));
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
-    return DecorateOne(tx, std::move(saved), who);
+    return DecorateOne(tx, std::move(saved), who, ctx_.clock.Now());
   });
 }
 
@@ -278,7 +284,7 @@ core::Result<PostView> PostService::SetClosed(const Principal& who, domain::Post
                                        AudienceFor(group), "", "", nlohmann::json{{"closed", closed}}.dump()));
     }
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, id));
-    return DecorateOne(tx, std::move(saved), who);
+    return DecorateOne(tx, std::move(saved), who, ctx_.clock.Now());
   });
 }
 
@@ -330,7 +336,7 @@ core::Result<PostView> PostService::Reshare(const Principal& who, domain::PostId
                                      std::to_string(original.post.id), AudienceFor(target), target ? "Group" : "",
                                      target ? std::to_string(target->id) : "", payload.dump()));
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, p.id));
-    return DecorateOne(tx, std::move(saved), who);
+    return DecorateOne(tx, std::move(saved), who, ctx_.clock.Now());
   });
 }
 
@@ -401,7 +407,7 @@ core::Result<PostView> PostService::SetHidden(const Principal& who, domain::Post
                                      AudienceFor(group), "", "",
                                      nlohmann::json{{"hidden", hidden}, {"reason", reason}}.dump()));
     HALLWAY_TRY_ASSIGN(Post saved, store::GetPost(tx, id));
-    return DecorateOne(tx, std::move(saved), who);
+    return DecorateOne(tx, std::move(saved), who, ctx_.clock.Now());
   });
 }
 
@@ -414,7 +420,7 @@ core::Result<std::vector<FlaggedPostView>> PostService::FlagQueue(const Principa
       // Private groups stay private, even from organization moderators.
       auto r = ReadablePost(tx, f.post_id, who);
       if (!r) continue;
-      HALLWAY_TRY_ASSIGN(PostView view, DecorateOne(tx, std::move(r->post), who));
+      HALLWAY_TRY_ASSIGN(PostView view, DecorateOne(tx, std::move(r->post), who, ctx_.clock.Now()));
       out.push_back({std::move(view), f.flags, std::move(f.reasons)});
     }
     return out;
@@ -472,6 +478,7 @@ core::Result<CommentView> PostService::AddComment(const Principal& who, domain::
     c.body_html = domain::RenderMarkdown(body);
     c.created_at = now;
     HALLWAY_TRY_ASSIGN(c, store::InsertComment(tx, c));
+    HALLWAY_TRY(store::FollowPost(tx, id, who.account_id, now));  // so do those who comment
     HALLWAY_TRY(AppendSocialActivity(tx, now, who.account_id, "Create", "Comment", std::to_string(c.id),
                                      AudienceFor(group), ObjectType(r.post.kind), std::to_string(id),
                                      nlohmann::json{{"mentions", mentions}}.dump()));
@@ -497,7 +504,7 @@ core::Result<PostView> PostService::React(const Principal& who, domain::PostId i
                                        std::to_string(id), AudienceFor(group), "", "",
                                        nlohmann::json{{"reaction", kind}}.dump()));
     }
-    return DecorateOne(tx, std::move(r.post), who);
+    return DecorateOne(tx, std::move(r.post), who, ctx_.clock.Now());
   });
 }
 
@@ -627,7 +634,7 @@ core::Result<PostPageView> PostService::Stream(const Principal& who, store::Stre
       add(posts[i]);
       for (const auto& p : folded[i]) add(p);
     }
-    HALLWAY_TRY_ASSIGN(out.items, Decorate(tx, std::move(posts), who));
+    HALLWAY_TRY_ASSIGN(out.items, Decorate(tx, std::move(posts), who, ctx_.clock.Now()));
     HALLWAY_TRY_ASSIGN(auto people, store::GetAccountsById(tx, all_resharers));
     for (std::size_t i = 0; i < folded.size(); ++i) {
       for (const auto& p : folded[i]) out.items[i].collapsed_ids.push_back(p.id);

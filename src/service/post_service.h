@@ -11,6 +11,7 @@
 
 #include "domain/social/attachment.h"
 #include "domain/social/post.h"
+#include "service/deliberation_facts.h"
 #include "service/group_service.h"
 #include "service/service_context.h"
 #include "store/post_store.h"
@@ -43,6 +44,8 @@ struct PostView {
   // their own posts).
   bool is_new = false;
   std::vector<domain::Attachment> attachments;  // in order
+  // When the thread is a deliberation: its state and maturity (stream cards).
+  std::optional<DeliberationBadge> deliberation;
 };
 
 // One step of how a post travelled: who passed it on, having seen it where.

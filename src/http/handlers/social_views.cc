@@ -104,6 +104,9 @@ Json PostJson(const service::PostView& v) {
           {"collapsed_ids", v.collapsed_ids},
           {"new", v.is_new},
           {"url", "/posts/" + std::to_string(p.id)},
+          {"deliberation", v.deliberation ? Json{{"state", domain::DeliberationStateName(v.deliberation->state)},
+                                                 {"maturity", v.deliberation->maturity}}
+                                          : Json(nullptr)},
           {"created_at", core::FormatRfc3339(p.created_at)},
           {"updated_at", core::FormatRfc3339(p.updated_at)}};
 }

@@ -42,6 +42,9 @@ const std::vector<Migration>& AllMigrations() {
       {12, "questions",
 #include "store/migrations/migration_0012_questions.inc"
       },
+      {13, "deliberations",
+#include "store/migrations/migration_0013_deliberations.inc"
+      },
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },

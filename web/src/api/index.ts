@@ -4,6 +4,7 @@ import { adminApi } from './admin';
 import { catalogApi } from './catalog';
 import { collectionsApi } from './collections';
 import { configApi } from './config';
+import { deliberationsApi } from './deliberations';
 import { groupsApi } from './groups';
 import { Http } from './http';
 import { mailApi } from './mail';
@@ -32,6 +33,7 @@ export function createApi(http: Http = new Http()) {
     collections: collectionsApi(http),
     config: configApi(http),
     goals: goalsApi(http),
+    deliberations: deliberationsApi(http),
     groups: groupsApi(http),
     mail: mailApi(http),
     me: meApi(http),
@@ -59,3 +61,4 @@ export type * from './catalog-types';
 export type * from './collection-types';
 export type * from './search';
 export type * from './spread';
+export type * from './deliberations';

@@ -1,5 +1,7 @@
 // Wire types of the Hallway /api/v1 JSON contract. Timestamps are RFC 3339 strings.
 
+import type { DeliberationBadge } from './deliberations';
+
 export type Role = 'member' | 'facilitator' | 'admin';
 export type AccountStatus = 'active' | 'pending' | 'disabled';
 export type SignupMode = 'open' | 'invite' | 'approval';
@@ -167,6 +169,8 @@ export interface Post {
   can_moderate: boolean;
   /** Photos, videos and files, in the author's order. */
   attachments: Attachment[];
+  /** When the thread is a deliberation: its state and maturity now. */
+  deliberation: DeliberationBadge | null;
 }
 
 export type AttachmentKind = 'image' | 'video' | 'file';
