@@ -58,10 +58,13 @@ def rss_mb(pid):
     return float("nan")
 
 
-def wrk(url, headers=()):
+def wrk(url, headers=(), script=None):
+    """Runs wrk on `url` (or, with a Lua `script`, on the requests it makes)."""
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
     for h in headers:
         cmd[1:1] = ["-H", h]
+    if script:
+        cmd[1:1] = ["-s", script]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
