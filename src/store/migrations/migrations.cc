@@ -42,6 +42,9 @@ const std::vector<Migration>& AllMigrations() {
       {12, "questions",
 #include "store/migrations/migration_0012_questions.inc"
       },
+      {14, "wikis",
+#include "store/migrations/migration_0014_wikis.inc"
+      },
   };
   return kAll;
 }
