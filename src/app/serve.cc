@@ -21,6 +21,7 @@
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/collection_service.h"
+#include "service/wiki_service.h"
 #include "service/feed_service.h"
 #include "service/goal_service.h"
 #include "service/mail_preference_service.h"
@@ -144,6 +145,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::UploadService uploads(ctx, posts);
   service::CollectionService collections(ctx);
   service::GoalService goals(ctx);
+  service::WikiService wiki(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -162,13 +164,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
+  http::WikiHandlers wiki_handlers(wiki);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, mail_handlers, search_handlers, upload_handlers,
+                           goal_handlers, mail_handlers, search_handlers, upload_handlers, wiki_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

@@ -14,6 +14,7 @@
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/handlers/upload_handlers.h"
+#include "http/handlers/wiki_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -37,6 +38,7 @@ struct RouteDeps {
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;
+  WikiHandlers& wiki;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

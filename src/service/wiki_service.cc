@@ -316,8 +316,13 @@ core::Result<WikiPageView> WikiService::Revert(const Principal& who, const std::
     HALLWAY_TRY_ASSIGN(Space space, ResolveSpace(tx, who, space_name));
     HALLWAY_TRY_ASSIGN(domain::WikiPage page, LoadLivePage(tx, space, slug, true));
     if (!space.view.can_edit) return core::Error::PermissionDenied("only members edit this group's wiki");
-    HALLWAY_TRY_ASSIGN(domain::WikiRevision old, store::GetWikiRevision(tx, page.id, revision));
-    NewRevision rev{old.title, old.body, comment.empty() ? "Reverted to revision " + std::to_string(revision) : comment,
+    auto old = store::GetWikiRevision(tx, page.id, revision);
+    if (!old) {
+      if (old.error().code() != core::ErrorCode::kNotFound) return old.error();
+      // The page exists: a revision it never had is bad input, not a missing page.
+      return core::Error::InvalidArgument("invalid revision", {{"revision", "the page has no such revision"}});
+    }
+    NewRevision rev{old->title, old->body, comment.empty() ? "Reverted to revision " + std::to_string(revision) : comment,
                     false, revision};
     HALLWAY_TRY_ASSIGN(page, WriteRevision(tx, now, who, space, page, rev));
     return BuildView(tx, who, space, page);

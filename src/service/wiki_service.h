@@ -128,7 +128,7 @@ class WikiService {
   core::Result<WikiDiffView> Diff(const Principal& who, const std::string& space, const std::string& slug, int from,
                                   int to);
   // Saves a new revision equal to revision `revision` (title and body).
-  // Errors: as Revision; kPermissionDenied.
+  // Errors: as Get; kInvalidArgument (no such revision), kPermissionDenied.
   core::Result<WikiPageView> Revert(const Principal& who, const std::string& space, const std::string& slug,
                                     int revision, const std::string& comment);
   // Watching is idempotent. Errors: as Get.

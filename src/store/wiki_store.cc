@@ -190,12 +190,12 @@ core::Result<bool> IsWatchingWikiPage(Tx& tx, domain::WikiPageId page, std::int6
   return !rows.empty();
 }
 
-core::Result<std::vector<std::int64_t>> WikiWatchers(Tx& tx, domain::WikiPageId page) {
+core::Result<std::vector<std::int64_t>> WikiWatchers(Tx& tx, domain::WikiPageId page, core::Micros as_of) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT ww.account_id FROM wiki_watches ww JOIN wiki_pages w ON w.id = "
-                                         "ww.page_id WHERE ww.page_id = $1 AND " +
+                                         "ww.page_id WHERE ww.page_id = $1 AND ww.created_at <= $2 AND " +
                                              GroupContentVisibleSql("w.group_id", "ww.account_id") +
                                              " ORDER BY ww.account_id",
-                                         {page}));
+                                         {page, as_of}));
   std::vector<std::int64_t> out;
   for (const Row& r : rows) out.push_back(r.Int(0));
   return out;

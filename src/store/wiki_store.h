@@ -54,7 +54,8 @@ core::Result<std::vector<domain::WikiPage>> WikiBacklinks(Tx& tx, const std::opt
 core::Result<bool> PutWikiWatch(Tx& tx, domain::WikiPageId page, std::int64_t account, core::Micros now);
 core::Result<bool> DeleteWikiWatch(Tx& tx, domain::WikiPageId page, std::int64_t account);
 core::Result<bool> IsWatchingWikiPage(Tx& tx, domain::WikiPageId page, std::int64_t account);
-// Returns the accounts watching `page` that may still read it.
-core::Result<std::vector<std::int64_t>> WikiWatchers(Tx& tx, domain::WikiPageId page);
+// Returns the accounts that watched `page` at time `as_of` (and still do)
+// and may still read it.
+core::Result<std::vector<std::int64_t>> WikiWatchers(Tx& tx, domain::WikiPageId page, core::Micros as_of);
 
 }  // namespace hallway::store
