@@ -19,6 +19,7 @@ import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
 import { uploadsApi } from './uploads';
+import { wikiApi } from './wiki';
 
 export function createApi(http: Http = new Http()) {
   return {
@@ -43,6 +44,7 @@ export function createApi(http: Http = new Http()) {
     tokens: tokensApi(http),
     topics: topicsApi(http),
     uploads: uploadsApi(http),
+    wiki: wikiApi(http),
   };
 }
 
@@ -51,3 +53,4 @@ export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
 export type * from './search';
+export type * from './wiki';
