@@ -21,7 +21,9 @@ test('creates, edits, diffs and reverts a wiki page', async ({ page }) => {
   await newForm.getByLabel('Text').fill('Book a desk the day before.\n\nSee [[Parking]] too.');
   await newForm.getByLabel(/Summary of your change/).fill('first version');
   await newForm.getByRole('button', { name: 'Preview' }).click();
-  await expect(newForm.getByRole('region', { name: 'Preview' })).toContainText('Book a desk the day before.');
+  await expect(newForm.getByRole('region', { name: 'Preview' })).toContainText(
+    'Book a desk the day before.',
+  );
   await shot(page, 'wiki-new-page');
   await newForm.getByRole('button', { name: 'Create page' }).click();
 
@@ -74,7 +76,72 @@ test('creates, edits, diffs and reverts a wiki page', async ({ page }) => {
   await expect(backlinks.getByRole('link', { name: title })).toBeVisible();
   await shot(page, 'wiki-backlinks');
   await backlinks.getByRole('link', { name: title }).click();
-  await expect(page.getByRole('article', { name: title }).getByRole('link', { name: 'Parking' })).not.toHaveClass(
-    /wiki-new/,
+  await expect(
+    page.getByRole('article', { name: title }).getByRole('link', { name: 'Parking' }),
+  ).not.toHaveClass(/wiki-new/);
+});
+
+test('a group keeps its own wiki in a tab', async ({ page }) => {
+  await signUp(page, newUser('wikg'));
+  await page.goto('/groups/negotiation-guild');
+  await page
+    .getByRole('navigation', { name: 'Group sections' })
+    .getByRole('link', { name: 'Wiki' })
+    .click();
+  const pages = page.getByRole('list', { name: 'Pages' });
+  await expect(pages.getByRole('link', { name: 'Guild handbook' })).toBeVisible();
+  await shot(page, 'wiki-group-tab');
+  await pages.getByRole('link', { name: 'Guild handbook' }).click();
+  const article = page.getByRole('article', { name: 'Guild handbook' });
+  await expect(article.getByRole('link', { name: 'Preparation checklist' })).toBeVisible();
+  await article.getByRole('link', { name: 'Preparation checklist' }).click();
+  await expect(page).toHaveURL(/\/wiki\/g-negotiation-guild\/preparation-checklist$/);
+  await expect(
+    page
+      .getByRole('region', { name: 'What links here' })
+      .getByRole('link', { name: 'Guild handbook' }),
+  ).toBeVisible();
+});
+
+test('shows both versions when two edits of a page overlap', async ({ page, context }) => {
+  const me = newUser('wikc');
+  await signUp(page, me);
+  const title = `Team lunch ${me.handle}`;
+  await page.goto('/wiki');
+  await page.getByLabel('New page title').fill(title);
+  await page.getByRole('button', { name: 'Create page' }).click();
+  const newForm = page.getByRole('form', { name: 'New page' });
+  await newForm.getByLabel('Text').fill('Lunch is on Fridays at noon.');
+  await newForm.getByRole('button', { name: 'Create page' }).click();
+  await expect(page.getByRole('article', { name: title })).toBeVisible();
+  const url = page.url();
+
+  // Two tabs open the editor on revision 1; the other tab saves first.
+  await page.getByRole('article', { name: title }).getByRole('link', { name: 'Edit' }).click();
+  const other = await context.newPage();
+  await other.goto(`${url}?edit=1`);
+  const otherForm = other.getByRole('form', { name: 'Edit page' });
+  await otherForm.getByLabel('Text').fill('Lunch is on Thursdays at noon.');
+  await otherForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('article', { name: title })).toContainText('Thursdays');
+  await other.close();
+
+  const form = page.getByRole('form', { name: 'Edit page' });
+  await form.getByLabel('Text').fill('Lunch is on Fridays at one.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText('Someone else saved this page while you were editing');
+  await expect(alert.getByRole('region', { name: 'Current version (revision 2)' })).toContainText(
+    'Thursdays at noon',
   );
+  await expect(alert.getByRole('region', { name: 'Your version' })).toContainText('Fridays at one');
+  await expect(form.getByLabel('Text')).toHaveValue(/<<<<<<< current \(revision 2\)/);
+  await shot(page, 'wiki-conflict');
+
+  // Resolve and save: it lands as revision 3 on top of the other edit.
+  await form.getByLabel('Text').fill('Lunch is on Thursdays at one.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const article = page.getByRole('article', { name: title });
+  await expect(article).toContainText('Lunch is on Thursdays at one.');
+  await expect(article.getByText(/Revision 3/)).toBeVisible();
 });
