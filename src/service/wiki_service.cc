@@ -374,6 +374,18 @@ core::Result<std::vector<WikiPageSummary>> WikiService::Backlinks(const Principa
   });
 }
 
+core::Result<std::string> WikiService::Preview(const Principal& who, const std::string& space_name,
+                                               const std::string& markdown) {
+  HALLWAY_TRY(domain::ValidateWikiBody(markdown));
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::string> {
+    HALLWAY_TRY_ASSIGN(Space space, ResolveSpace(tx, who, space_name));
+    HALLWAY_TRY_ASSIGN(std::set<std::string> existing,
+                       store::ExistingWikiSlugs(tx, space.group_id, domain::LinkedSlugs(markdown)));
+    return domain::RenderWikiPage(markdown, space.view.name,
+                                  [&](const std::string& slug) { return existing.count(slug) > 0; });
+  });
+}
+
 core::Result<WikiPageView> WikiService::Publish(const Principal& who, const std::string& space_name,
                                                 const std::string& in_title, const std::string& markdown,
                                                 const std::string& comment) {

@@ -139,6 +139,10 @@ class WikiService {
   core::Result<std::vector<WikiPageSummary>> Backlinks(const Principal& who, const std::string& space,
                                                        const std::string& slug);
 
+  // Returns the HTML `markdown` would render to as a page of `space` (the
+  // editor's preview). Errors: as Index; kInvalidArgument (body).
+  core::Result<std::string> Preview(const Principal& who, const std::string& space, const std::string& markdown);
+
   // Creates or replaces the page titled `title` in `space` with `markdown`,
   // whatever its current revision (for other features publishing into a
   // wiki, e.g. a settled deliberation's summary). Returns the saved page.

@@ -180,6 +180,11 @@ TEST_P(HttpTest, WikiLinksRenderAndFeedWhatLinksHere) {
   // Creating it turns the red link blue.
   ASSERT_EQ(Save(ana, kOrg + "glossary", "Terms.", 0, "Glossary").status, 201);
   EXPECT_EQ(ana.Get(kOrg + "home").Json()["html"].get<std::string>().find("wiki-new"), std::string::npos);
+  // The editor's preview renders the same way, and writes nothing.
+  auto preview = ana.Json("POST", "/api/v1/wiki/preview?space=org", {{"body", "[[Glossary]] and [[Nowhere]]"}});
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_NE(preview.Json()["html"].get<std::string>().find("wiki-new\" href=\"/wiki/org/nowhere"), std::string::npos);
+  EXPECT_EQ(ana.Json("POST", "/api/v1/wiki/preview?space=org", {{"text", "x"}}).status, 400);
   // Removing the link removes the backlink.
   ASSERT_EQ(Save(ana, kOrg + "home", "Nothing linked.", 1).status, 200);
   EXPECT_EQ(ana.Get(kOrg + "style-guide/backlinks").Json()["items"].size(), 0u);

@@ -25,6 +25,15 @@ Response WikiHandlers::Index(Request& req) {
   return Reply(req, wiki_.Index(req.Who(), space), WikiIndexJson);
 }
 
+Response WikiHandlers::Preview(Request& req) {
+  auto body = ParseJsonBody(req, {"body"});
+  if (!body) return ProblemResponse(req, body.error());
+  auto text = ReqString(*body, "body");
+  if (!text) return ProblemResponse(req, text.error());
+  return Reply(req, wiki_.Preview(req.Who(), req.Query("space", "org"), *text),
+               [](const std::string& html) { return Json{{"html", html}}; });
+}
+
 Response WikiHandlers::Get(Request& req) {
   return Reply(req, wiki_.Get(req.Who(), Space(req), Slug(req)), WikiPageJson);
 }

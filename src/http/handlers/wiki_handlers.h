@@ -12,6 +12,7 @@ class WikiHandlers {
  public:
   explicit WikiHandlers(service::WikiService& wiki) : wiki_(wiki) {}
   Response Index(Request& req);
+  Response Preview(Request& req);
   Response Get(Request& req);
   Response Put(Request& req);
   Response Delete(Request& req);
