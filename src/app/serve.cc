@@ -21,6 +21,7 @@
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/collection_service.h"
+#include "service/wiki_service.h"
 #include "service/feed_service.h"
 #include "service/deliberation_service.h"
 #include "service/goal_service.h"
@@ -147,6 +148,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::GoalService goals(ctx);
   service::SpreadService spread(ctx, posts);
   service::DeliberationService deliberations(ctx);
+  service::WikiService wiki(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -168,13 +170,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::UploadHandlers upload_handlers(uploads);
   http::SpreadHandlers spread_handlers(spread);
   http::EmbedHandlers embed_handlers(posts, sc.base_url);
+  http::WikiHandlers wiki_handlers(wiki);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers,
+                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

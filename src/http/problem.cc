@@ -24,7 +24,7 @@ bhttp::status StatusFor(core::ErrorCode code) {
 namespace {
 
 Response Build(const Request& req, bhttp::status status, const std::string& detail,
-               const std::vector<core::FieldError>& fields) {
+               const std::vector<core::FieldError>& fields, const nlohmann::json& extensions = nullptr) {
   const std::string title(bhttp::obsolete_reason(status));
   nlohmann::json body = {
       {"type", "about:blank"}, {"title", title},
@@ -33,6 +33,11 @@ Response Build(const Request& req, bhttp::status status, const std::string& deta
   if (!fields.empty()) {
     auto& errors = body["errors"] = nlohmann::json::array();
     for (const auto& f : fields) errors.push_back({{"field", f.field}, {"message", f.message}});
+  }
+  if (extensions.is_object()) {
+    for (const auto& [key, value] : extensions.items()) {
+      if (!body.contains(key)) body[key] = value;  // never overrides the standard members
+    }
   }
   Response res{status, req.raw.version()};
   res.set(bhttp::field::content_type, "application/problem+json");
@@ -54,6 +59,14 @@ Response ProblemResponse(const Request& req, const core::Error& error) {
                                  ? "something went wrong on our side; it has been logged"
                                  : error.message();
   return Build(req, status, detail, error.fields());
+}
+
+Response ProblemResponse(const Request& req, const core::Error& error, const nlohmann::json& extensions) {
+  const bhttp::status status = StatusFor(error.code());
+  const std::string detail = error.code() == core::ErrorCode::kInternal
+                                 ? "something went wrong on our side; it has been logged"
+                                 : error.message();
+  return Build(req, status, detail, error.fields(), error.code() == core::ErrorCode::kInternal ? nullptr : extensions);
 }
 
 Response Problem(const Request& req, bhttp::status status, const std::string& detail) {

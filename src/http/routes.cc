@@ -197,6 +197,21 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/me/recommendations", Access::kSignedIn, bind(d.learning, &LearningHandlers::Received)});
   r.Add({verb::post, "/api/v1/me/recommendations/{id}/{action}", Access::kSignedIn, bind(d.learning, &LearningHandlers::Act)});
 
+  // Wikis: {space} is "org" or "g-<group slug>".
+  constexpr std::size_t kWikiBody = 1024 * 1024;
+  r.Add({verb::get, "/api/v1/wiki/pages", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Index)});
+  r.Add({verb::post, "/api/v1/wiki/preview", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Preview), kWikiBody});
+  r.Add({verb::get, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Get)});
+  r.Add({verb::put, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Put), kWikiBody});
+  r.Add({verb::delete_, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Delete)});
+  r.Add({verb::get, "/api/v1/wiki/{space}/{slug}/revisions", Access::kSignedIn, bind(d.wiki, &WikiHandlers::History)});
+  r.Add({verb::get, "/api/v1/wiki/{space}/{slug}/revisions/{n}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Revision)});
+  r.Add({verb::get, "/api/v1/wiki/{space}/{slug}/diff", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Diff)});
+  r.Add({verb::post, "/api/v1/wiki/{space}/{slug}/revert", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Revert)});
+  r.Add({verb::put, "/api/v1/wiki/{space}/{slug}/watch", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Watch)});
+  r.Add({verb::delete_, "/api/v1/wiki/{space}/{slug}/watch", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Unwatch)});
+  r.Add({verb::get, "/api/v1/wiki/{space}/{slug}/backlinks", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Backlinks)});
+
   // Collections and learning paths.
   r.Add({verb::get, "/api/v1/collections", Access::kSignedIn, bind(d.collections, &CollectionHandlers::List)});
   r.Add({verb::post, "/api/v1/collections", Access::kSignedIn, bind(d.collections, &CollectionHandlers::Create), 512 * 1024});

@@ -17,6 +17,7 @@
 #include "http/handlers/social_handlers.h"
 #include "http/handlers/spread_handlers.h"
 #include "http/handlers/upload_handlers.h"
+#include "http/handlers/wiki_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
@@ -43,6 +44,7 @@ struct RouteDeps {
   UploadHandlers& uploads;
   SpreadHandlers& spread;
   EmbedHandlers& embeds;
+  WikiHandlers& wiki;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -9,6 +9,7 @@
 #include "store/group_store.h"
 #include "store/notification_store.h"
 #include "store/post_store.h"
+#include "store/wiki_store.h"
 
 namespace hallway::jobs {
 namespace {
@@ -52,6 +53,12 @@ core::Result<bool> CanStillRead(store::Tx& tx, const domain::Post& post, domain:
   return domain::CanReadGroupContent({g.visibility, membership});
 }
 
+std::int64_t PayloadInt(const std::string& payload, const char* key) {
+  auto j = nlohmann::json::parse(payload, nullptr, false);
+  if (j.is_object() && j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
+  return 0;
+}
+
 // Collects the notifications one activity causes; adds the recipients of
 // newly inserted rows to `woken`.
 core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::AccountId>& woken) {
@@ -60,7 +67,8 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
   std::set<std::pair<domain::AccountId, std::string>> sent;
   auto add = [&](domain::AccountId recipient, const std::string& kind, std::optional<std::int64_t> post,
                  std::optional<std::int64_t> group, const std::string& detail = "",
-                 std::optional<std::int64_t> resource = std::nullopt) -> core::Status {
+                 std::optional<std::int64_t> resource = std::nullopt,
+                 std::optional<std::int64_t> wiki_page = std::nullopt) -> core::Status {
     if (recipient == actor || recipient == 0 || !sent.insert({recipient, kind}).second) return core::Ok();
     HALLWAY_TRY_ASSIGN(auto silenced, store::GetBlock(tx, recipient, actor));
     if (silenced) return core::Ok();  // blocked or muted: not a word from them
@@ -73,6 +81,7 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
     n.group_id = group;
     n.detail = detail;
     n.resource_id = resource;
+    n.wiki_page_id = wiki_page;
     n.created_at = a.published_at;
     auto r = store::InsertNotification(tx, n);
     if (!r) return r.error();
@@ -136,6 +145,14 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
         if (readable) HALLWAY_TRY(add(id, "deliberation_state", post->id, std::nullopt, to));
       }
     }
+  } else if ((a.verb == "Create" || a.verb == "Update") && a.object_type == "WikiPage") {
+    // Those who watched the page when it changed (editors watch what they
+    // edit) and may still read it; a later watcher hears only of later edits,
+    // however late this consumer runs.
+    const std::int64_t page = ToId(a.object_id);
+    HALLWAY_TRY_ASSIGN(auto watchers, store::WikiWatchers(tx, page, a.published_at));
+    const std::string revision = std::to_string(PayloadInt(a.payload, "revision"));
+    for (auto id : watchers) HALLWAY_TRY(add(id, "wiki_edit", std::nullopt, std::nullopt, revision, std::nullopt, page));
   } else if (a.verb == "Accept" && a.object_type == "Membership") {
     HALLWAY_TRY(add(ToId(a.object_id), "group_approved", std::nullopt, target_group));
   }

@@ -4,6 +4,8 @@
 #include "store/group_store.h"
 #include "store/resource_store.h"
 #include "store/post_store.h"
+#include "store/wiki_store.h"
+#include "domain/wiki/wiki_links.h"
 
 namespace hallway::service {
 namespace {
@@ -69,6 +71,21 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
   } else if (n.kind == "deliberation_state") {
     v.text = (post_label.empty() ? std::string("A deliberation") : "The deliberation " + post_label) + " is now " +
              n.detail + " (" + who + "’s change)";
+  } else if (n.kind == "wiki_edit" && n.wiki_page_id) {
+    auto page = store::GetWikiPage(tx, *n.wiki_page_id);
+    std::string where = "the wiki";
+    if (page) {
+      std::string space = "org";
+      if (page->group_id) {
+        auto group = store::GetGroup(tx, *page->group_id);
+        if (group) {
+          space = "g-" + group->slug;
+          where = group->name + "’s wiki";
+        }
+      }
+      v.url = domain::WikiPagePath(space, page->slug);
+    }
+    v.text = who + " edited “" + (page ? page->title : std::string("a page")) + "” in " + where;
   } else if (n.kind == "group_approved") {
     v.text = "You are now a member of " + group_name;
     v.url = "/groups/" + group_slug;

@@ -11,6 +11,7 @@
 #include "store/group_store.h"
 #include "store/post_store.h"
 #include "store/resource_store.h"
+#include "store/wiki_store.h"
 
 namespace hallway::service {
 namespace {
@@ -136,6 +137,29 @@ core::Result<std::optional<search::SearchDocument>> GroupDocument(store::Tx& tx,
   return std::optional(std::move(d));
 }
 
+// A live wiki page, visible like its group's posts. Its group's slug goes in
+// the path so results can link to it.
+core::Result<std::optional<search::SearchDocument>> WikiDocument(store::Tx& tx, std::int64_t id) {
+  auto page = store::GetWikiPage(tx, id);
+  if (!page) {
+    if (page.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
+    return page.error();
+  }
+  if (page->deleted || page->revision == 0) return std::optional<search::SearchDocument>();
+  HALLWAY_TRY_ASSIGN(domain::WikiRevision rev, store::GetWikiRevision(tx, id, page->revision));
+  search::SearchDocument d;
+  d.id = "wiki:" + std::to_string(id);
+  d.kind = "wiki";
+  d.title = page->title;
+  d.body = PlainText(rev.body);
+  d.author = std::to_string(page->updated_by);
+  d.group = GroupString(page->group_id);
+  d.date = page->updated_at / core::kSecond;
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, page->group_id));
+  d.visibility = {term};
+  return std::optional(std::move(d));
+}
+
 }  // namespace
 
 core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocument>>>> LoadSearchDocuments(
@@ -156,6 +180,8 @@ core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocu
       HALLWAY_TRY_ASSIGN(doc, PersonDocument(tx, n));
     } else if (id.rfind("group:", 0) == 0) {
       HALLWAY_TRY_ASSIGN(doc, GroupDocument(tx, n));
+    } else if (id.rfind("wiki:", 0) == 0) {
+      HALLWAY_TRY_ASSIGN(doc, WikiDocument(tx, n));
     }
     out.emplace_back(id, std::move(doc));
   }
@@ -179,6 +205,8 @@ std::vector<std::string> AffectedDocuments(const domain::Activity& a) {
     out.push_back("person:" + a.object_id);
   } else if (t == "Group") {
     out.push_back("group:" + a.object_id);
+  } else if (t == "WikiPage") {
+    out.push_back("wiki:" + a.object_id);
   }
   if (a.target_type == "Note" || a.target_type == "Article" || a.target_type == "Question" || a.target_type == "Post") {
     out.push_back("post:" + a.target_id);  // comments and reactions change a post's signals
@@ -196,7 +224,8 @@ core::Status ForEachSearchDocument(store::Tx& tx, const std::function<core::Stat
   const Source sources[] = {{"SELECT id FROM accounts WHERE status = 'active' ORDER BY id", 'a'},
                             {"SELECT id FROM community_groups ORDER BY id", 'g'},
                             {"SELECT id FROM posts WHERE deleted = 0 AND hidden = 0 ORDER BY id", 'p'},
-                            {"SELECT id FROM resources WHERE deleted = 0 ORDER BY id", 'r'}};
+                            {"SELECT id FROM resources WHERE deleted = 0 ORDER BY id", 'r'},
+                            {"SELECT id FROM wiki_pages WHERE deleted = 0 AND revision > 0 ORDER BY id", 'w'}};
   std::vector<std::pair<char, std::int64_t>> ids;
   for (const auto& s : sources) {
     HALLWAY_TRY_ASSIGN(store::Rows rows, tx.Query(s.sql));
@@ -209,6 +238,7 @@ core::Status ForEachSearchDocument(store::Tx& tx, const std::function<core::Stat
       case 'a': { HALLWAY_TRY_ASSIGN(d, PersonDocument(tx, id)); break; }
       case 'g': { HALLWAY_TRY_ASSIGN(d, GroupDocument(tx, id)); break; }
       case 'p': { HALLWAY_TRY_ASSIGN(d, PostDocument(tx, id)); break; }
+      case 'w': { HALLWAY_TRY_ASSIGN(d, WikiDocument(tx, id)); break; }
       default: { HALLWAY_TRY_ASSIGN(d, ResourceDocument(tx, id, paths)); break; }
     }
     if (d) HALLWAY_TRY(fn(std::move(*d)));

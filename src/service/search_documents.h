@@ -20,7 +20,7 @@
 
 namespace hallway::service {
 
-// Returns, for each id ("post:12", "resource:7", "person:3", "group:5"),
+// Returns, for each id ("post:12", "resource:7", "person:3", "group:5", "wiki:4"),
 // its document, or nullopt when it no longer exists or must not be
 // searchable (deleted, hidden by a moderator, a disabled account).
 core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocument>>>> LoadSearchDocuments(

@@ -7,6 +7,8 @@
 #include "store/account_store.h"
 #include "store/category_store.h"
 #include "store/group_store.h"
+#include "store/wiki_store.h"
+#include "domain/wiki/wiki_links.h"
 
 namespace hallway::service {
 namespace {
@@ -51,6 +53,17 @@ std::string UrlFor(store::Tx& tx, const std::string& id) {
   if (kind == "group") {
     auto g = store::GetGroup(tx, n);
     return g ? "/groups/" + g->slug : "";
+  }
+  if (kind == "wiki") {
+    auto page = store::GetWikiPage(tx, n);
+    if (!page) return "";
+    std::string space = "org";
+    if (page->group_id) {
+      auto g = store::GetGroup(tx, *page->group_id);
+      if (!g) return "";
+      space = "g-" + g->slug;
+    }
+    return domain::WikiPagePath(space, page->slug);
   }
   return "";
 }

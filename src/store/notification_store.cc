@@ -17,17 +17,20 @@ const std::string& VisibleSql() {
       GroupContentVisibleSql("p.group_id", "n.recipient_id") +
       ")) AND (n.resource_id IS NULL OR EXISTS (SELECT 1 FROM resources rs WHERE rs.id = n.resource_id AND "
       "rs.deleted = 0 AND " +
-      GroupContentVisibleSql("rs.group_id", "n.recipient_id") + "))";
+      GroupContentVisibleSql("rs.group_id", "n.recipient_id") +
+      ")) AND (n.wiki_page_id IS NULL OR EXISTS (SELECT 1 FROM wiki_pages wp WHERE wp.id = n.wiki_page_id AND "
+      "wp.deleted = 0 AND " +
+      GroupContentVisibleSql("wp.group_id", "n.recipient_id") + "))";
   return sql;
 }
 
 constexpr const char* kColumns =
     "n.id, n.recipient_id, n.activity_id, n.kind, n.actor_id, n.post_id, n.group_id, n.detail, n.created_at, "
-    "n.read_at, n.resource_id";
+    "n.read_at, n.resource_id, n.wiki_page_id";
 
 NotificationRecord FromRow(const Row& r) {
   return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4), r.OptInt(5), r.OptInt(6),
-          r.Text(7), r.Int(8), r.OptInt(9), r.OptInt(10)};
+          r.Text(7), r.Int(8), r.OptInt(9), r.OptInt(10), r.OptInt(11)};
 }
 
 }  // namespace
@@ -36,9 +39,10 @@ core::Result<bool> InsertNotification(Tx& tx, const NotificationRecord& n) {
   HALLWAY_TRY_ASSIGN(
       std::int64_t inserted,
       tx.Exec("INSERT INTO notifications (recipient_id, activity_id, kind, actor_id, post_id, group_id, "
-              "detail, created_at, resource_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+              "detail, created_at, resource_id, wiki_page_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+              "ON CONFLICT DO NOTHING",
               {n.recipient_id, n.activity_id, n.kind, OptValue(n.actor_id), OptValue(n.post_id),
-               OptValue(n.group_id), n.detail, n.created_at, OptValue(n.resource_id)}));
+               OptValue(n.group_id), n.detail, n.created_at, OptValue(n.resource_id), OptValue(n.wiki_page_id)}));
   return inserted > 0;
 }
 

@@ -26,6 +26,7 @@ struct NotificationRecord {
   core::Micros created_at = 0;
   std::optional<core::Micros> read_at;
   std::optional<std::int64_t> resource_id;  // catalog notifications (recommendation)
+  std::optional<std::int64_t> wiki_page_id;  // wiki_edit
 };
 
 // Inserts unless the same (recipient, activity, kind) exists. Returns true

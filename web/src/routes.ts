@@ -34,6 +34,9 @@ import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
 import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
 import TopicPage from './pages/topics/TopicPage.svelte';
+import WikiHistoryPage from './pages/wiki/WikiHistoryPage.svelte';
+import WikiIndexPage from './pages/wiki/WikiIndexPage.svelte';
+import WikiPageView from './pages/wiki/WikiPageView.svelte';
 
 export type Access = 'public' | 'guest' | 'member' | 'moderator' | 'admin';
 export type RouteParams = Record<string, string>;
@@ -85,6 +88,11 @@ export const routes: RouteDef[] = [
   { pattern: '/search', access: 'member', component: SearchPage },
   { pattern: '/groups', access: 'member', component: GroupsPage },
   { pattern: '/groups/:slug', access: 'member', component: GroupPage },
+  // Wikis: :space is "org" or "g-<group slug>".
+  { pattern: '/wiki', access: 'member', component: WikiIndexPage },
+  { pattern: '/wiki/:space', access: 'member', component: WikiIndexPage },
+  { pattern: '/wiki/:space/:slug', access: 'member', component: WikiPageView },
+  { pattern: '/wiki/:space/:slug/history', access: 'member', component: WikiHistoryPage },
   { pattern: '/moderation', access: 'moderator', component: ModerationPage },
   { pattern: '/admin', access: 'admin', component: AdminPage },
 ];

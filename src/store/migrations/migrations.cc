@@ -45,6 +45,9 @@ const std::vector<Migration>& AllMigrations() {
       {13, "deliberations",
 #include "store/migrations/migration_0013_deliberations.inc"
       },
+      {14, "wikis",
+#include "store/migrations/migration_0014_wikis.inc"
+      },
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string>;
   /** Seconds from a Retry-After header, when the server sent one. */
   readonly retryAfter: number | null;
+  /** The whole problem body, with any extension members (e.g. a wiki edit conflict). */
+  readonly problem: Problem;
 
   constructor(status: number, problem: Problem, retryAfter: number | null = null) {
     const detail = problem.detail || problem.title || defaultMessage(status);
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.requestId = problem.request_id ?? null;
     this.fieldErrors = toFieldMap(problem.errors ?? []);
     this.retryAfter = retryAfter;
+    this.problem = problem;
   }
 }
 

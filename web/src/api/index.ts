@@ -23,6 +23,7 @@ import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
 import { uploadsApi } from './uploads';
+import { wikiApi } from './wiki';
 
 export function createApi(http: Http = new Http()) {
   return {
@@ -51,6 +52,7 @@ export function createApi(http: Http = new Http()) {
     tokens: tokensApi(http),
     topics: topicsApi(http),
     uploads: uploadsApi(http),
+    wiki: wikiApi(http),
   };
 }
 
@@ -62,3 +64,4 @@ export type * from './collection-types';
 export type * from './search';
 export type * from './spread';
 export type * from './deliberations';
+export type * from './wiki';

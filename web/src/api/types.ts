@@ -58,6 +58,8 @@ export interface Problem {
   detail?: string;
   request_id?: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members some problems carry. */
+  [extension: string]: unknown;
 }
 
 /** The short form of a person embedded in posts, comments and memberships. */
