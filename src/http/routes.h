@@ -8,11 +8,13 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/recommendation_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
+#include "http/handlers/trust_handlers.h"
 #include "http/handlers/upload_handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -37,6 +39,8 @@ struct RouteDeps {
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;
+  TrustHandlers& trust;
+  RecommendationHandlers& recommendations;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -42,6 +42,9 @@ const std::vector<Migration>& AllMigrations() {
       {12, "questions",
 #include "store/migrations/migration_0012_questions.inc"
       },
+      {15, "trust",
+#include "store/migrations/migration_0015_trust.inc"
+      },
   };
   return kAll;
 }
