@@ -379,7 +379,7 @@ core::Result<PeopleLikeYou> RecommendationService::PeopleLike(const Principal& w
     if (u < 0) return;
     recommend::TasteOptions o;
     o.k = static_cast<std::size_t>(limit) * 2;
-    o.min_overlap = 2;
+    o.min_overlap = 3;  // agreeing on two resources says little
     for (const auto& n : snap.taste->Find(static_cast<std::uint32_t>(u), o)) {
       auto [agree, overlap] = Agreement(data, static_cast<std::uint32_t>(u), n.user);
       TasteMatch m;

@@ -18,6 +18,7 @@ import { skillsApi } from './skills';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
+import { recommendationsApi, trustApi } from './trust';
 import { uploadsApi } from './uploads';
 
 export function createApi(http: Http = new Http()) {
@@ -42,6 +43,8 @@ export function createApi(http: Http = new Http()) {
     teams: teamsApi(http),
     tokens: tokensApi(http),
     topics: topicsApi(http),
+    trust: trustApi(http),
+    recommendations: recommendationsApi(http),
     uploads: uploadsApi(http),
   };
 }
