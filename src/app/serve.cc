@@ -251,7 +251,9 @@ int RunServe(const ParsedCommand& cmd) {
                  std::to_string(report->seconds) + " s");
       }
     }
-    return recommender.ReloadIfStale(10 * core::kSecond);
+    HALLWAY_TRY_ASSIGN(bool loaded, recommender.ReloadIfStale(10 * core::kSecond));
+    if (loaded) log.Info("recommend: loaded " + recommender.ModelPath());
+    return core::Ok();
   }, log);
   recommend_loop.Start();
 

@@ -172,7 +172,7 @@ core::Status RecommenderModel::Reload() {
   return core::Ok();
 }
 
-core::Status RecommenderModel::ReloadIfStale(core::Micros max_age) {
+core::Result<bool> RecommenderModel::ReloadIfStale(core::Micros max_age) {
   bool stale = false;
   {
     std::shared_lock lock(mu_);
@@ -183,8 +183,10 @@ core::Status RecommenderModel::ReloadIfStale(core::Micros max_age) {
     std::lock_guard reload_lock(reload_mu_);
     loaded = loaded_mtime_;
   }
-  if (!stale && FileMtime(ModelPath()) == loaded) return core::Ok();
-  return Reload();
+  const bool new_model = FileMtime(ModelPath()) != loaded;
+  if (!stale && !new_model) return false;
+  HALLWAY_TRY(Reload());
+  return new_model;
 }
 
 core::Status RecommenderModel::RefreshPeople(const std::vector<domain::AccountId>& people) {

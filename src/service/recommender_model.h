@@ -89,7 +89,8 @@ class RecommenderModel {
   core::Status Reload();
   // Reload() when model.bin changed since the last load (a CLI run), or
   // when people were refreshed and the side data is older than `max_age`.
-  core::Status ReloadIfStale(core::Micros max_age);
+  // Returns true when a new model file was loaded.
+  core::Result<bool> ReloadIfStale(core::Micros max_age);
 
   // Folds each person's current ratings, completions and trust into the
   // model. A person unknown to the model is added. No model: nothing.
