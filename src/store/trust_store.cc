@@ -68,26 +68,27 @@ core::Result<std::int64_t> CountTrustedBy(Tx& tx, domain::AccountId trustee) {
 
 core::Result<std::vector<ImplicitEvidenceRow>> ListImplicitEvidence(Tx& tx,
                                                                     const std::optional<domain::AccountId>& truster) {
-  std::string sql =
+  // With a truster, the filter goes into every branch so each uses its index.
+  auto only = [&](const char* column) { return truster ? std::string(" AND ") + column + " = $1" : std::string(); };
+  const std::string sql =
       "SELECT e.truster, e.trustee, SUM(e.hv), SUM(e.ar), SUM(e.rs), SUM(e.rp) FROM ("
       " SELECT v.account_id AS truster, r.account_id AS trustee, 1 AS hv, 0 AS ar, 0 AS rs, 0 AS rp"
-      "  FROM review_votes v JOIN ratings r ON r.id = v.rating_id WHERE v.helpful = 1"
+      "  FROM review_votes v JOIN ratings r ON r.id = v.rating_id WHERE v.helpful = 1" + only("v.account_id") +
       " UNION ALL"
       " SELECT rr.account_id, rec.from_id, 0, 1, 0, 0 FROM recommendation_recipients rr"
-      "  JOIN resource_recommendations rec ON rec.id = rr.recommendation_id WHERE rr.state = 'accepted'"
+      "  JOIN resource_recommendations rec ON rec.id = rr.recommendation_id WHERE rr.state = 'accepted'" +
+      only("rr.account_id") +
       " UNION ALL"
       " SELECT p.author_id, o.author_id, 0, 0, 1, 0 FROM posts p JOIN posts o ON o.id = p.reshare_of"
-      "  WHERE p.deleted = 0"
+      "  WHERE p.deleted = 0" + only("p.author_id") +
       " UNION ALL"
-      " SELECT c.author_id, p.author_id, 0, 0, 0, 1 FROM comments c JOIN posts p ON p.id = c.post_id"
+      " SELECT c.author_id, p.author_id, 0, 0, 0, 1 FROM comments c JOIN posts p ON p.id = c.post_id WHERE 1 = 1" +
+      only("c.author_id") +
       ") e WHERE e.truster <> e.trustee AND NOT EXISTS (SELECT 1 FROM implicit_trust_overrides o WHERE "
-      "o.truster_id = e.truster AND o.trustee_id = e.trustee)";
+      "o.truster_id = e.truster AND o.trustee_id = e.trustee)"
+      " GROUP BY e.truster, e.trustee ORDER BY e.truster, e.trustee";
   Params params;
-  if (truster) {
-    sql += " AND e.truster = $1";
-    params.emplace_back(*truster);
-  }
-  sql += " GROUP BY e.truster, e.trustee ORDER BY e.truster, e.trustee";
+  if (truster) params.emplace_back(*truster);
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, params));
   std::vector<ImplicitEvidenceRow> out;
   out.reserve(rows.size());
