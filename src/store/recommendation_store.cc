@@ -107,22 +107,37 @@ core::Result<std::vector<VisibleResource>> LoadVisibleResources(Tx& tx, domain::
 
 core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::AccountId viewer, const std::string& team,
                                                             int limit) {
-  const std::string sql =
-      "SELECT r.id,"
-      " (SELECT COUNT(*) FROM ratings t JOIN accounts a ON a.id = t.account_id WHERE t.resource_id = r.id AND "
-      "t.stars >= 4 AND t.account_id <> $1 AND $2 <> '' AND a.team = $2),"
-      " (SELECT COUNT(DISTINCT t.account_id) FROM ratings t JOIN group_members m ON m.account_id = t.account_id AND "
-      "m.state = 'active' JOIN group_members me ON me.group_id = m.group_id AND me.account_id = $1 AND me.state = "
-      "'active' WHERE t.resource_id = r.id AND t.stars >= 4 AND t.account_id <> $1),"
-      " r.score, r.rating_count"
-      " FROM resources r WHERE r.deleted = 0 AND " +
-      GroupContentVisibleSql("r.group_id", "$1") +
-      " AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.resource_id = r.id AND x.account_id = $1)"
-      " ORDER BY 2 DESC, 3 DESC, r.score DESC, r.id LIMIT $3";
-  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, {viewer, team, std::int64_t{limit}}));
+  // Three indexed aggregates instead of a per-resource subquery: likes by the
+  // viewer's team, likes by fellow members of the viewer's groups, and the
+  // best Bayesian scores; merged here. Visibility is applied to each.
+  std::map<domain::ResourceId, PopularCandidate> by_id;
+  const std::string visible = GroupContentVisibleSql("r.group_id", "$1");
+  if (!team.empty()) {
+    HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT t.resource_id, COUNT(*) FROM ratings t JOIN accounts a ON a.id = "
+                                           "t.account_id JOIN resources r ON r.id = t.resource_id WHERE a.team = $2 "
+                                           "AND t.stars >= 4 AND t.account_id <> $1 AND r.deleted = 0 AND " + visible +
+                                               " GROUP BY t.resource_id ORDER BY 2 DESC, t.resource_id LIMIT $3",
+                                           {viewer, team, std::int64_t{limit}}));
+    for (const Row& r : rows) by_id[r.Int(0)].team_likes = r.Int(1);
+  }
+  HALLWAY_TRY_ASSIGN(Rows groups, tx.Query("SELECT t.resource_id, COUNT(DISTINCT t.account_id) FROM group_members me "
+                                           "JOIN group_members m ON m.group_id = me.group_id AND m.state = 'active' "
+                                           "JOIN ratings t ON t.account_id = m.account_id JOIN resources r ON r.id = "
+                                           "t.resource_id WHERE me.account_id = $1 AND me.state = 'active' AND "
+                                           "t.stars >= 4 AND t.account_id <> $1 AND r.deleted = 0 AND " + visible +
+                                               " GROUP BY t.resource_id ORDER BY 2 DESC, t.resource_id LIMIT $2",
+                                           {viewer, std::int64_t{limit}}));
+  for (const Row& r : groups) by_id[r.Int(0)].group_likes = r.Int(1);
+  HALLWAY_TRY_ASSIGN(Rows best, tx.Query("SELECT r.id FROM resources r WHERE r.deleted = 0 AND " + visible +
+                                             " AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.resource_id = r.id AND "
+                                             "x.account_id = $1) ORDER BY r.score DESC, r.id DESC LIMIT $2",
+                                         {viewer, std::int64_t{limit}}));
+  for (const Row& r : best) by_id[r.Int(0)];
   std::vector<PopularCandidate> out;
-  for (const Row& r : rows) {
-    out.push_back({r.Int(0), r.Int(1), r.Int(2), std::stod(r.Text(3).empty() ? "0" : r.Text(3)), r.Int(4)});
+  out.reserve(by_id.size());
+  for (auto& [id, c] : by_id) {
+    c.resource_id = id;
+    out.push_back(c);
   }
   return out;
 }

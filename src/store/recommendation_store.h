@@ -58,16 +58,16 @@ struct VisibleResource {
 core::Result<std::vector<VisibleResource>> LoadVisibleResources(Tx& tx, domain::AccountId viewer,
                                                                 const std::vector<domain::ResourceId>& ids);
 
-// Popular among people near the viewer: for visible resources the viewer
-// has not rated, the number of ratings of 4+ stars by people of the
-// viewer's team and by fellow active members of the viewer's groups, best
-// first (team, then groups, then the Bayesian score); at most `limit`.
+// Popular among people near the viewer: resources the viewer may see with
+// the number of ratings of 4+ stars by people of the viewer's team and by
+// fellow active members of the viewer's groups (at most `limit` of each,
+// most liked first), plus the `limit` best by Bayesian score the viewer has
+// not rated (newest first among equal scores, so an organization without
+// ratings shows its newest resources). In resource id order.
 struct PopularCandidate {
   domain::ResourceId resource_id = 0;
   std::int64_t team_likes = 0;
   std::int64_t group_likes = 0;
-  double score = 0;
-  std::int64_t rating_count = 0;
 };
 core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::AccountId viewer, const std::string& team,
                                                             int limit);
