@@ -63,7 +63,8 @@ TEST_P(RecommendTrainTest, TrainsSavesAndTheRunningServerLoadsTheModel) {
   auto recs = people[2].Get("/api/v1/me/recommendations/resources");
   ASSERT_EQ(recs.status, 200) << recs.body;
   EXPECT_FALSE(recs.Json()["items"].empty());
-  for (const auto& item : recs.Json()["items"]) {
+  const json recs_body = recs.Json();
+  for (const auto& item : recs_body["items"]) {
     auto r = people[2].Get("/api/v1/resources/" + std::to_string(item["resource"]["id"].get<int>()));
     EXPECT_EQ(r.Json()["my_rating"], nullptr) << "recommended something already rated";
   }
