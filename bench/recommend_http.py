@@ -4,7 +4,11 @@ GET /api/v1/me/recommendations/resources?limit=20 (model top-N with the
 visibility filter, feedback exclusions, the database reads for summaries and
 the privacy-safe reasons) on the demo organization (320 people), sequential
 requests on loopback, after the server trained and loaded its model.
-Prints p50 / p99 / max. Standard library only.
+Prints p50 / p99 / max. Then the incremental update end to end: the viewer
+rates one recommended resource (1 star) and the script polls every 20 ms
+until the scores of the other recommended resources change (rating ->
+activity log -> recommend consumer -> FoldIn -> served).
+Standard library only.
 
   HALLWAY_BIN=build/release/hallway bench/recommend_http.py [requests]
 """
@@ -51,6 +55,7 @@ def main():
                 time.sleep(0.2)
             _, headers, body = request("POST", "/api/v1/session", {"login": "demo", "password": "hallway-demo"})
             cookie = headers["Set-Cookie"].split(";")[0]
+            csrf = json.loads(body)["csrf_token"]
             auth = {"Cookie": cookie}
             path = "/api/v1/me/recommendations/resources?limit=20"
             _, _, body = request("GET", path, headers=auth)
@@ -65,6 +70,24 @@ def main():
             print(f"{len(items)} items ({with_reasons} with reasons); {n} requests: "
                   f"p50 {ms[len(ms) // 2]:.2f} ms  p99 {ms[min(len(ms) - 1, int(len(ms) * 0.99))]:.2f} ms  "
                   f"max {ms[-1]:.2f} ms")
+
+            for attempt in (1, 2):
+                _, _, body = request("GET", path, headers=auth)
+                before = {i["resource"]["id"]: i["score"] for i in json.loads(body)["items"]}
+                victim = list(before)[-1]
+                t0 = time.perf_counter()
+                request("PUT", f"/api/v1/resources/{victim}/rating", {"stars": 1},
+                        {**auth, "X-CSRF-Token": csrf})
+                changed = None
+                while time.perf_counter() - t0 < 30:
+                    _, _, body = request("GET", path, headers=auth)
+                    now = {i["resource"]["id"]: i["score"] for i in json.loads(body)["items"]}
+                    if any(k in before and abs(before[k] - v) > 1e-9 for k, v in now.items() if k != victim):
+                        changed = time.perf_counter() - t0
+                        break
+                    time.sleep(0.02)
+                print(f"incremental update #{attempt}: " + (f"scores changed {changed * 1000:.0f} ms after the rating"
+                                               if changed is not None else "no change seen within 30 s"))
         finally:
             proc.terminate()
             proc.wait()

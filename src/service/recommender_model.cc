@@ -55,10 +55,13 @@ std::vector<store::TrainingSignal> Dampen(std::vector<store::TrainingSignal> sig
   return out;
 }
 
+// The file's modification time in file_clock ticks (any value: that clock's
+// epoch is not 1970, so real times can be negative), kNoModelFile when the
+// file does not exist.
 std::int64_t FileMtime(const std::string& path) {
   std::error_code ec;
   auto t = fs::last_write_time(path, ec);
-  if (ec) return -1;
+  if (ec) return RecommenderModel::kNoModelFile;
   return static_cast<std::int64_t>(t.time_since_epoch().count());
 }
 
@@ -133,7 +136,7 @@ core::Status RecommenderModel::Reload() {
   const core::Micros started = clock_.Now();
   auto fresh = std::make_shared<RecommenderSnapshot>();
   const std::int64_t mtime = FileMtime(ModelPath());
-  if (mtime >= 0) {
+  if (mtime != kNoModelFile) {
     HALLWAY_TRY_ASSIGN(recommend::TrustSvd model, recommend::TrustSvd::Load(ModelPath()));
     fresh->model.emplace(std::move(model));
   }

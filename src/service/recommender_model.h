@@ -24,6 +24,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -74,6 +75,9 @@ struct TrainReport {
 
 class RecommenderModel {
  public:
+  // The "modification time" of a model file that does not exist.
+  static constexpr std::int64_t kNoModelFile = std::numeric_limits<std::int64_t>::min();
+
   RecommenderModel(store::Database& db, const core::Clock& clock, RecommenderOptions options);
 
   // Reads the data, trains and saves the model file (not loaded: call
@@ -108,7 +112,7 @@ class RecommenderModel {
   mutable std::shared_mutex mu_;
   std::shared_ptr<RecommenderSnapshot> snapshot_;  // guarded by mu_
   std::mutex reload_mu_;                           // one Reload at a time
-  std::int64_t loaded_mtime_ = -1;                 // guarded by reload_mu_
+  std::int64_t loaded_mtime_ = kNoModelFile;       // guarded by reload_mu_
   bool dirty_ = false;                             // guarded by mu_
 };
 
