@@ -11,6 +11,7 @@
 #include "app/progress_bar.h"
 #include "jobs/search_index_consumer.h"
 #include "search/indexer.h"
+#include "service/recommender_model.h"
 #include "service/search_documents.h"
 #include "store/activity_log.h"
 #include "crypto/password_hasher.h"
@@ -249,6 +250,34 @@ int RunUser(const ParsedCommand& cmd) {
     return 0;
   }
   return Fail("usage: see 'hallway user --help'");
+}
+
+}  // namespace hallway::app
+
+namespace hallway::app {
+
+int RunRecommend(const ParsedCommand& cmd) {
+  if (cmd.words.size() != 2 || cmd.words[1] != "train") return Fail("usage: hallway recommend train");
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  service::RecommenderOptions options;
+  options.dir = cmd.config.data_dir + "/recommend";
+  service::RecommenderModel model(**db, clock, options);
+  ProgressBar bar("recommend", stderr);
+  auto report = model.TrainAndSave([&bar](const char* phase, std::uint64_t done, std::uint64_t total) {
+    bar.Update(phase, done, total);
+  });
+  if (!report) return Fail("recommend: " + report.error().message());
+  if (!report->trained) {
+    std::printf("recommend: no ratings yet; nothing to train (recommendations use popularity meanwhile)\n");
+    return 0;
+  }
+  std::printf("recommend: %zu people, %zu resources, %zu ratings (%zu completions; %zu ignored as floods), "
+              "%zu trust links, %d epochs in %.1f s; saved %s\n",
+              report->people, report->resources, report->ratings, report->completions, report->dampened,
+              report->trust_links, report->epochs, report->seconds, model.ModelPath().c_str());
+  return 0;
 }
 
 }  // namespace hallway::app

@@ -14,5 +14,6 @@ int RunBackup(const ParsedCommand& cmd);
 int RunImport(const ParsedCommand& cmd);
 int RunReindex(const ParsedCommand& cmd);
 int RunSendDigests(const ParsedCommand& cmd);
+int RunRecommend(const ParsedCommand& cmd);
 
 }  // namespace hallway::app

@@ -35,6 +35,7 @@ const std::vector<Option>& GlobalOptions() {
       {"max-image-mb", "HALLWAY_MAX_IMAGE_MB", "largest photo upload in MB (default 10)", false},
       {"max-video-mb", "HALLWAY_MAX_VIDEO_MB", "largest video upload in MB (default 200)", false},
       {"max-file-mb", "HALLWAY_MAX_FILE_MB", "largest file upload in MB (default 25)", false},
+      {"retrain-minutes", "HALLWAY_RETRAIN_MINUTES", "minutes between full retrainings of the recommender (default 60)", false},
       {"seed-demo", "HALLWAY_SEED_DEMO", "serve: seed the demo organization if the database is empty", true},
       {"secure-cookies", "HALLWAY_SECURE_COOKIES", "mark cookies Secure and send HSTS (behind TLS)", true},
       {"fast-password-hashing", "HALLWAY_FAST_PASSWORD_HASHING",
@@ -87,6 +88,7 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   else if (name == "max-streams") { HALLWAY_TRY_ASSIGN(c.max_streams, ToInt(name, v)); }
   else if (name == "heartbeat") { HALLWAY_TRY_ASSIGN(c.heartbeat, ToInt(name, v)); }
   else if (name == "mail-retry") { HALLWAY_TRY_ASSIGN(c.mail_retry, ToInt(name, v)); }
+  else if (name == "retrain-minutes") { HALLWAY_TRY_ASSIGN(c.retrain_minutes, ToInt(name, v)); }
   else if (name == "digest-hour") {
     if (v.size() > 2 || v.empty() || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) > 23) {
       return core::Error::InvalidArgument("--digest-hour must be a whole number from 0 to 23");
@@ -167,7 +169,9 @@ std::string HelpText() {
       "                             --format, --source, --kind, --report; see import --help)\n"
       "  reindex                    rebuild the search index from the database (progress shown;\n"
       "                             a running server keeps answering from the old index)\n"
-      "  send-digests               queue every waiting mail digest now, whatever the hour\n\n"
+      "  send-digests               queue every waiting mail digest now, whatever the hour\n"
+      "  recommend train            retrain the recommender from the database (progress shown;\n"
+      "                             a running server loads the new model without a restart)\n\n"
       "Options (each also read from its environment variable):\n";
   for (const Option& o : GlobalOptions()) {
     std::string left = std::string("  --") + o.name + (o.flag ? "" : " VALUE");
@@ -216,6 +220,12 @@ std::string SubcommandHelp(const std::string& command) {
        "  Rebuilds the search index under DIR/search from the database into a new generation,\n"
        "  showing progress, then switches to it atomically. A running server keeps answering\n"
        "  from the old index until the switch, then replays what changed meanwhile.\n"},
+      {"recommend",
+       "hallway recommend train [--database URL] [--data-dir DIR]\n"
+       "  Trains the recommender (TrustSVD over ratings, completions and trust) from the database,\n"
+       "  showing progress, and saves it to DIR/recommend/model.bin atomically. A running server\n"
+       "  notices the new file within a minute and serves from it; it also retrains on its own\n"
+       "  every --retrain-minutes.\n"},
       {"send-digests",
        "hallway send-digests [--database URL]\n"
        "  Puts every waiting mail digest into the outbox now, whatever the hour (a running\n"

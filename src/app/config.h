@@ -30,6 +30,7 @@ struct Config {
   int max_image_mb = 10;  // per-kind upload limits
   int max_video_mb = 200;
   int max_file_mb = 25;
+  int retrain_minutes = 60;  // the recommender's full retraining interval
   bool seed_demo = false;
   bool secure_cookies = false;
   bool fast_password_hashing = false;  // tests only: libsodium's minimum cost

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   if (command == "import") return app::RunImport(cmd);
   if (command == "reindex") return app::RunReindex(cmd);
   if (command == "send-digests") return app::RunSendDigests(cmd);
+  if (command == "recommend") return app::RunRecommend(cmd);
   std::fprintf(stderr, "hallway: unknown command '%s' (see hallway --help)\n", command.c_str());
   return 2;
 }

@@ -18,6 +18,7 @@
 #include "jobs/notification_mail_consumer.h"
 #include "jobs/notification_consumer.h"
 #include "jobs/periodic_job.h"
+#include "jobs/recommend_consumer.h"
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/collection_service.h"
@@ -32,6 +33,9 @@
 #include "service/group_service.h"
 #include "service/post_service.h"
 #include "service/profile_service.h"
+#include "service/recommendation_service.h"
+#include "service/recommender_model.h"
+#include "service/trust_service.h"
 #include "service/upload_service.h"
 #include "store/account_store.h"
 #include "store/migrations/migrations.h"
@@ -149,6 +153,14 @@ int RunServe(const ParsedCommand& cmd) {
   service::SpreadService spread(ctx, posts);
   service::DeliberationService deliberations(ctx);
   service::WikiService wiki(ctx);
+  service::TrustService trust(ctx);
+  service::RecommenderOptions recommender_options;
+  recommender_options.dir = c.data_dir + "/recommend";
+  service::RecommenderModel recommender(**db, clock, recommender_options);
+  // The precomputed model (if any) is loaded before serving; training never
+  // runs on a request.
+  if (auto s = recommender.Reload(); !s) log.Error("recommend: " + s.error().message() + " (serving without a model)");
+  service::RecommendationService recommendation_service(ctx, recommender);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -171,13 +183,15 @@ int RunServe(const ParsedCommand& cmd) {
   http::SpreadHandlers spread_handlers(spread);
   http::EmbedHandlers embed_handlers(posts, sc.base_url);
   http::WikiHandlers wiki_handlers(wiki);
+  http::TrustHandlers trust_handlers(trust);
+  http::RecommendationHandlers recommendation_handlers(recommendation_service);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers,
+                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 
@@ -224,7 +238,32 @@ int RunServe(const ParsedCommand& cmd) {
     if (!handled) return handled.error();
     return core::Ok();
   }, log);
+  jobs::RecommendConsumer recommend_consumer(recommender);
+  consumers.Add(&recommend_consumer);
   consumer_loop.Start();
+
+  // The recommender: full retraining on a schedule (the first run at start
+  // when there is no model yet), and reloading when `hallway recommend
+  // train` wrote a new model or the side data (taste neighbours, trust
+  // graph) is behind recent ratings.
+  const core::Micros retrain_every = static_cast<core::Micros>(c.retrain_minutes) * core::kMinute;
+  core::Micros next_training = std::filesystem::exists(recommender.ModelPath()) ? clock.Now() + retrain_every : 0;
+  jobs::PeriodicJob recommend_loop("recommend", 2000, [&]() -> core::Status {
+    if (clock.Now() >= next_training) {
+      next_training = clock.Now() + retrain_every;
+      auto report = recommender.TrainAndSave();
+      if (!report) return report.error();
+      if (!report->trained) next_training = clock.Now() + 5 * core::kMinute;  // no ratings yet
+      if (report->trained) {
+        log.Info("recommend: trained on " + std::to_string(report->ratings) + " ratings in " +
+                 std::to_string(report->seconds) + " s");
+      }
+    }
+    HALLWAY_TRY_ASSIGN(bool loaded, recommender.ReloadIfStale(10 * core::kSecond));
+    if (loaded) log.Info("recommend: loaded " + recommender.ModelPath());
+    return core::Ok();
+  }, log);
+  recommend_loop.Start();
 
   // Uploads nobody may fetch any more (never attached, or of deleted posts).
   jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {
@@ -255,6 +294,7 @@ int RunServe(const ParsedCommand& cmd) {
                 .Finish());
   server.Run();
   upload_collector.Stop();
+  recommend_loop.Stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);

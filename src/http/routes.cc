@@ -211,6 +211,24 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::put, "/api/v1/wiki/{space}/{slug}/watch", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Watch)});
   r.Add({verb::delete_, "/api/v1/wiki/{space}/{slug}/watch", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Unwatch)});
   r.Add({verb::get, "/api/v1/wiki/{space}/{slug}/backlinks", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Backlinks)});
+  // The web of trust and personal recommendations (issue 6).
+  r.Add({verb::get, "/api/v1/me/trust", Access::kSignedIn, bind(d.trust, &TrustHandlers::List)});
+  r.Add({verb::get, "/api/v1/me/trust/implicit", Access::kSignedIn, bind(d.trust, &TrustHandlers::Implicit)});
+  r.Add({verb::post, "/api/v1/me/trust/implicit/{handle}/{action}", Access::kSignedIn,
+         bind(d.trust, &TrustHandlers::ActOnImplicit)});
+  r.Add({verb::put, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Put)});
+  r.Add({verb::delete_, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Remove)});
+  r.Add({verb::get, "/api/v1/people/{handle}/trusted-by", Access::kSignedIn, bind(d.trust, &TrustHandlers::TrustedBy)});
+  r.Add({verb::get, "/api/v1/people/{handle}/taste", Access::kSignedIn,
+         bind(d.recommendations, &RecommendationHandlers::TasteWith)});
+  r.Add({verb::get, "/api/v1/me/recommendations/resources", Access::kSignedIn,
+         bind(d.recommendations, &RecommendationHandlers::Resources)});
+  r.Add({verb::post, "/api/v1/me/recommendations/resources/{id}/feedback", Access::kSignedIn,
+         bind(d.recommendations, &RecommendationHandlers::Feedback)});
+  r.Add({verb::get, "/api/v1/resources/{id}/also-valued", Access::kSignedIn,
+         bind(d.recommendations, &RecommendationHandlers::AlsoValued)});
+  r.Add({verb::get, "/api/v1/me/people-like-you", Access::kSignedIn,
+         bind(d.recommendations, &RecommendationHandlers::PeopleLikeYou)});
 
   // Collections and learning paths.
   r.Add({verb::get, "/api/v1/collections", Access::kSignedIn, bind(d.collections, &CollectionHandlers::List)});

@@ -10,12 +10,14 @@
 #include "http/handlers/embed_handlers.h"
 #include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/recommendation_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
 #include "http/handlers/spread_handlers.h"
+#include "http/handlers/trust_handlers.h"
 #include "http/handlers/upload_handlers.h"
 #include "http/handlers/wiki_handlers.h"
 #include "http/metrics.h"
@@ -45,6 +47,8 @@ struct RouteDeps {
   SpreadHandlers& spread;
   EmbedHandlers& embeds;
   WikiHandlers& wiki;
+  TrustHandlers& trust;
+  RecommendationHandlers& recommendations;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -33,6 +33,7 @@ import NotificationSettingsPage from './pages/settings/NotificationSettingsPage.
 import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
 import TokensSettingsPage from './pages/settings/TokensSettingsPage.svelte';
+import TrustSettingsPage from './pages/settings/TrustSettingsPage.svelte';
 import TopicPage from './pages/topics/TopicPage.svelte';
 import WikiHistoryPage from './pages/wiki/WikiHistoryPage.svelte';
 import WikiIndexPage from './pages/wiki/WikiIndexPage.svelte';
@@ -74,6 +75,7 @@ export const routes: RouteDef[] = [
   { pattern: '/settings/tokens', access: 'member', component: TokensSettingsPage },
   { pattern: '/settings/feeds', access: 'member', component: FeedSettingsPage },
   { pattern: '/settings/notifications', access: 'member', component: NotificationSettingsPage },
+  { pattern: '/settings/trust', access: 'member', component: TrustSettingsPage },
   { pattern: '/catalog', access: 'member', redirect: '/learn' },
   { pattern: '/learn', access: 'member', component: LearnPage },
   { pattern: '/learn/new', access: 'member', component: AddResourcePage },

@@ -48,6 +48,9 @@ const std::vector<Migration>& AllMigrations() {
       {14, "wikis",
 #include "store/migrations/migration_0014_wikis.inc"
       },
+      {15, "trust",
+#include "store/migrations/migration_0015_trust.inc"
+      },
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },

@@ -22,6 +22,7 @@ import { spreadApi } from './spread';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
+import { recommendationsApi, trustApi } from './trust';
 import { uploadsApi } from './uploads';
 import { wikiApi } from './wiki';
 
@@ -51,6 +52,8 @@ export function createApi(http: Http = new Http()) {
     teams: teamsApi(http),
     tokens: tokensApi(http),
     topics: topicsApi(http),
+    trust: trustApi(http),
+    recommendations: recommendationsApi(http),
     uploads: uploadsApi(http),
     wiki: wikiApi(http),
   };
