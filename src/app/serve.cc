@@ -23,6 +23,7 @@
 #include "service/collection_service.h"
 #include "service/feed_service.h"
 #include "service/goal_service.h"
+#include "service/helper_finder.h"
 #include "service/mail_preference_service.h"
 #include "service/search_service.h"
 #include "service/follow_service.h"
@@ -144,6 +145,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::UploadService uploads(ctx, posts);
   service::CollectionService collections(ctx);
   service::GoalService goals(ctx);
+  service::HelperFinder helper_finder(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -162,13 +164,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::TokenHandlers token_handlers(auth);
   http::AdminHandlers admin_handlers(admin, auth);
   http::UploadHandlers upload_handlers(uploads);
+  http::HelperHandlers helper_handlers(helper_finder);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, mail_handlers, search_handlers, upload_handlers,
+                           goal_handlers, mail_handlers, search_handlers, upload_handlers, helper_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 
@@ -216,6 +219,11 @@ int RunServe(const ParsedCommand& cmd) {
     return core::Ok();
   }, log);
   consumer_loop.Start();
+
+  // Who can help: the in-memory expertise index, built from the database on
+  // the first tick, then following the activity log (service/helper_finder.h).
+  jobs::PeriodicJob helper_loop("helpers", 500, [&helper_finder]() { return helper_finder.CatchUp(); }, log);
+  helper_loop.Start();
 
   // Uploads nobody may fetch any more (never attached, or of deleted posts).
   jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {

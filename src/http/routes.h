@@ -10,6 +10,7 @@
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
+#include "http/handlers/helper_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
@@ -37,6 +38,7 @@ struct RouteDeps {
   MailPreferenceHandlers& mail;
   SearchHandlers& search;
   UploadHandlers& uploads;
+  HelperHandlers& helpers;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

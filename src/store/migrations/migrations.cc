@@ -42,6 +42,9 @@ const std::vector<Migration>& AllMigrations() {
       {12, "questions",
 #include "store/migrations/migration_0012_questions.inc"
       },
+      {16, "helper_settings",
+#include "store/migrations/migration_0016_helper_settings.inc"
+      },
   };
   return kAll;
 }
