@@ -228,6 +228,33 @@ TEST_P(HelpersTest, OpenRoutedQuestionsRankAnEquallyQualifiedPersonLower) {
       << after.dump();
 }
 
+TEST_P(HelpersTest, EvidenceWrittenWhileServingCountsWithinATick) {
+  HttpClient ana = Client();
+  ASSERT_EQ(ana.SignUp("ana").status, 201);
+  HttpClient ben = Client();
+  ASSERT_EQ(ben.SignUp("ben").status, 201);
+  HttpClient dan = Client();
+  ASSERT_EQ(dan.SignUp("dan").status, 201);
+  auto article = ana.Json("POST", "/api/v1/posts",
+                          {{"kind", "article"}, {"title", "A field guide to sourdough fermentation"},
+                           {"body", "Feed the sourdough starter twice a day. #baking"}});
+  ASSERT_EQ(article.status, 201) << article.body;
+  ASSERT_EQ(ben.Json("PATCH", "/api/v1/me", {{"skills", {"Sourdough"}}}).status, 200);
+  const auto body = Ask(dan, "sourdough%20starter");
+  auto handles = Handles(body);
+  ASSERT_EQ(handles.size(), 2u) << body.dump();
+  EXPECT_EQ(handles[0], "ana") << body.dump();
+  EXPECT_EQ(body["items"][0]["evidence"][0]["kind"], "article");
+  EXPECT_EQ(body["items"][0]["evidence"][0]["url"], "/posts/" + std::to_string(article.Json()["id"].get<std::int64_t>()));
+  EXPECT_EQ(body["items"][1]["evidence"][0]["kind"], "declared_skill");
+  // A deleted article stops counting.
+  ASSERT_EQ(ana.Json("DELETE", "/api/v1/posts/" + std::to_string(article.Json()["id"].get<std::int64_t>())).status / 100, 2);
+  for (int i = 0; i < 50 && Handles(dan.Get("/api/v1/helpers?q=sourdough%20starter").Json()).size() != 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(Handles(dan.Get("/api/v1/helpers?q=sourdough%20starter").Json()), std::vector<std::string>{"ben"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HelpersTest, ::testing::ValuesIn(AllBackends()), HttpBackendName);
 
 }  // namespace
