@@ -4,6 +4,7 @@ import { adminApi } from './admin';
 import { catalogApi } from './catalog';
 import { configApi } from './config';
 import { groupsApi } from './groups';
+import { helpersApi } from './helpers';
 import { Http } from './http';
 import { mailApi } from './mail';
 import { feedTokenApi, meApi } from './me';
@@ -28,6 +29,7 @@ export function createApi(http: Http = new Http()) {
     catalog: catalogApi(http),
     config: configApi(http),
     groups: groupsApi(http),
+    helpers: helpersApi(http),
     mail: mailApi(http),
     me: meApi(http),
     feedToken: feedTokenApi(http),
@@ -51,3 +53,4 @@ export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
 export type * from './search';
+export type * from './helpers';
