@@ -1,6 +1,9 @@
 #include "app/commands.h"
 
+#include <cctype>
+#include <chrono>
 #include <cstdio>
+#include <map>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +12,7 @@
 #include "app/catalog_import.h"
 #include "app/demo_seed.h"
 #include "app/progress_bar.h"
+#include "app/stackexchange_import.h"
 #include "jobs/search_index_consumer.h"
 #include "search/indexer.h"
 #include "service/recommender_model.h"
@@ -87,9 +91,81 @@ int RunBackup(const ParsedCommand& cmd) {
   return 0;
 }
 
+namespace {
+
+int RunImportStackExchange(const ParsedCommand& cmd) {
+  const auto& w = cmd.words;
+  auto opt = [&](const char* name) {
+    auto it = cmd.options.find(name);
+    return it == cmd.options.end() ? std::string() : it->second;
+  };
+  for (const char* unused : {"map", "format", "kind"}) {
+    if (!opt(unused).empty()) return Fail(std::string("import: --") + unused + " is for catalog imports");
+  }
+  StackExchangeImportOptions o;
+  o.directory = w[2];
+  o.source = opt("source");
+  o.group_slug = opt("group");
+  ProgressBar bar("import", stderr);
+  o.progress = [&bar](const char* phase, std::uint64_t done, std::uint64_t total) { bar.Update(phase, done, total); };
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  const auto started = std::chrono::steady_clock::now();
+  auto report = ImportStackExchange(**db, clock, o);
+  if (!report) return Fail("import: " + report.error().message());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  auto counts = [](const char* what, const ImportCounts& c) {
+    std::printf("import: %s: %lld added, %lld updated, %lld unchanged\n", what, static_cast<long long>(c.inserted),
+                static_cast<long long>(c.updated), static_cast<long long>(c.unchanged));
+  };
+  counts("people", report->people);
+  counts("questions", report->questions);
+  counts("answers", report->answers);
+  counts("comments on questions", report->comments);
+  counts("comments on answers", report->answer_comments);
+  std::printf("import: %lld accepted answers linked (%lld set by this run), %lld topics from %lld tags\n",
+              static_cast<long long>(report->accepted_linked), static_cast<long long>(report->accepted_changed),
+              static_cast<long long>(report->topics), static_cast<long long>(report->tags_read));
+  std::string votes, links;
+  for (const auto& [k, n] : report->votes_by_type) votes += (votes.empty() ? "" : ", ") + k + " " + std::to_string(n);
+  for (const auto& [k, n] : report->links_by_type) links += (links.empty() ? "" : ", ") + k + " " + std::to_string(n);
+  std::printf("import: votes read (scores come from each post's Score; votes are anonymous): %s\n",
+              votes.empty() ? "none" : votes.c_str());
+  std::printf("import: not kept (no place in Hallway yet): post links %s; badges %lld\n",
+              links.empty() ? "none" : links.c_str(), static_cast<long long>(report->badges_read));
+  std::printf("import: %lld posts in %.2f s (%.0f posts/s), %lld activities, %zu rows skipped\n",
+              static_cast<long long>(report->posts_read), seconds,
+              seconds > 0 ? static_cast<double>(report->posts_read) / seconds : 0.0,
+              static_cast<long long>(report->activities), report->skipped.size());
+  if (!report->skipped.empty()) {
+    std::string path = opt("report");
+    if (path.empty()) {
+      path = report->source;
+      for (char& c : path) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '-';
+      }
+      path += ".skipped.csv";
+    }
+    if (auto s = WriteSkipReport(path, *report); !s) return Fail("import: " + s.error().message());
+    std::printf("import: skipped rows and reasons are in %s\n", path.c_str());
+    std::map<std::string, int> reasons;
+    for (const auto& s : report->skipped) {
+      std::string r = s.reason.substr(0, s.reason.find_first_of(":("));
+      while (!r.empty() && r.back() == ' ') r.pop_back();
+      ++reasons[s.file + ": " + r];
+    }
+    for (const auto& [r, n] : reasons) std::printf("  %d x %s\n", n, r.c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
 int RunImport(const ParsedCommand& cmd) {
   const auto& w = cmd.words;
-  if (w.size() != 3 || w[1] != "catalog") return Fail("usage: hallway import catalog FILE --map FIELD=COLUMN,...");
+  if (w.size() == 3 && w[1] == "stackexchange") return RunImportStackExchange(cmd);
+  if (w.size() != 3 || w[1] != "catalog") return Fail("usage: hallway import catalog FILE --map FIELD=COLUMN,... | hallway import stackexchange DIR");
   CatalogImportOptions o;
   o.file = w[2];
   auto opt = [&](const char* name) {

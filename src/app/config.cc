@@ -47,7 +47,7 @@ const std::vector<Option>& GlobalOptions() {
 const std::map<std::string, std::set<std::string>>& CommandOptions() {
   static const std::map<std::string, std::set<std::string>> kOptions = {
       {"user", {"email", "name", "role", "password"}},
-      {"import", {"map", "format", "source", "kind", "report"}},
+      {"import", {"map", "format", "source", "kind", "report", "group"}},
   };
   return kOptions;
 }
@@ -167,6 +167,7 @@ std::string HelpText() {
       "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n"
       "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
       "                             --format, --source, --kind, --report; see import --help)\n"
+      "  import stackexchange DIR   import a Stack Exchange data dump (--group, --source, --report)\n"
       "  reindex                    rebuild the search index from the database (progress shown;\n"
       "                             a running server keeps answering from the old index)\n"
       "  send-digests               queue every waiting mail digest now, whatever the hour\n"
@@ -214,7 +215,14 @@ std::string SubcommandHelp(const std::string& command) {
        "  NAME.rejected.csv in the current folder). --kind is the kind when the row names none\n"
        "  (default course); --source names the import (default: the file name).\n"
        "  Example: hallway import catalog edx.csv --map external_id=course_url,title=title,\n"
-       "           description=summary,provider=institution,category=subject,level=Level\n"},
+       "           description=summary,provider=institution,category=subject,level=Level\n\n"
+       "hallway import stackexchange DIR [--group SLUG] [--source NAME] [--report FILE]\n"
+       "  Imports a Stack Exchange data dump (Users, Tags, Posts, Comments, Votes, PostLinks,\n"
+       "  Badges .xml), streaming, with progress: people (disabled, without a password, until an\n"
+       "  admin enables them), questions, answers, comments, topics and accepted answers. Scores\n"
+       "  are each post's Score (dump votes are anonymous). Re-running updates, never duplicates\n"
+       "  (--source keys the dump ids; default stackexchange:DIRNAME). --group puts everything in\n"
+       "  that group. Skipped rows and reasons go to the report (default SOURCE.skipped.csv).\n"},
       {"reindex",
        "hallway reindex [--database URL] [--data-dir DIR]\n"
        "  Rebuilds the search index under DIR/search from the database into a new generation,\n"

@@ -26,6 +26,7 @@
 #include "service/feed_service.h"
 #include "service/deliberation_service.h"
 #include "service/goal_service.h"
+#include "service/helper_finder.h"
 #include "service/mail_preference_service.h"
 #include "service/search_service.h"
 #include "service/follow_service.h"
@@ -161,6 +162,7 @@ int RunServe(const ParsedCommand& cmd) {
   // runs on a request.
   if (auto s = recommender.Reload(); !s) log.Error("recommend: " + s.error().message() + " (serving without a model)");
   service::RecommendationService recommendation_service(ctx, recommender);
+  service::HelperFinder helper_finder(ctx);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
@@ -185,13 +187,14 @@ int RunServe(const ParsedCommand& cmd) {
   http::WikiHandlers wiki_handlers(wiki);
   http::TrustHandlers trust_handlers(trust);
   http::RecommendationHandlers recommendation_handlers(recommendation_service);
+  http::HelperHandlers helper_handlers(helper_finder);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
                            follow_handlers, group_handlers, post_handlers, notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
-                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers,
+                           goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers, helper_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 
@@ -264,6 +267,10 @@ int RunServe(const ParsedCommand& cmd) {
     return core::Ok();
   }, log);
   recommend_loop.Start();
+  // Who can help: the in-memory expertise index, built from the database on
+  // the first tick, then following the activity log (service/helper_finder.h).
+  jobs::PeriodicJob helper_loop("helpers", 500, [&helper_finder]() { return helper_finder.CatchUp(); }, log);
+  helper_loop.Start();
 
   // Uploads nobody may fetch any more (never attached, or of deleted posts).
   jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {

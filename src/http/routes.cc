@@ -267,6 +267,11 @@ void AddRoutes(Router& r, RouteDeps d) {
 
   // Search.
   r.Add({verb::get, "/api/v1/search", Access::kSignedIn, bind(d.search, &SearchHandlers::Search)});
+
+  // Who can help: people ranked by evidence of expertise for a need.
+  r.Add({verb::get, "/api/v1/helpers", Access::kSignedIn, bind(d.helpers, &HelperHandlers::Find)});
+  r.Add({verb::get, "/api/v1/me/helper-settings", Access::kSignedIn, bind(d.helpers, &HelperHandlers::GetSettings)});
+  r.Add({verb::put, "/api/v1/me/helper-settings", Access::kSignedIn, bind(d.helpers, &HelperHandlers::PutSettings)});
   r.Add({verb::get, "/api/v1/search/suggest", Access::kSignedIn, bind(d.search, &SearchHandlers::Suggest)});
 
   // Administration.

@@ -13,6 +13,7 @@
 #include "http/handlers/recommendation_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
+#include "http/handlers/helper_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
 #include "http/handlers/notification_handlers.h"
 #include "http/handlers/social_handlers.h"
@@ -49,6 +50,7 @@ struct RouteDeps {
   WikiHandlers& wiki;
   TrustHandlers& trust;
   RecommendationHandlers& recommendations;
+  HelperHandlers& helpers;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

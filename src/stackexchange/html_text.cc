@@ -82,6 +82,22 @@ std::string TagName(std::string_view html, std::size_t i) {
 
 }  // namespace
 
+std::string DecodeCharacterReferences(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '&') {
+      const std::size_t next = DecodeReference(text, i, &out);
+      if (next != i) {
+        i = next;
+        continue;
+      }
+    }
+    out.push_back(text[i++]);
+  }
+  return out;
+}
+
 std::string HtmlToPlainText(std::string_view html) {
   std::string raw;
   raw.reserve(html.size());

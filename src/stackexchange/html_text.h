@@ -16,4 +16,8 @@ namespace hallway::stackexchange {
 // literally; a '<' that does not start a tag ("a < b") is kept as text.
 std::string HtmlToPlainText(std::string_view html);
 
+// Returns `text` with its character references decoded (the same set as
+// HtmlToPlainText); unknown or malformed ones are kept literally.
+std::string DecodeCharacterReferences(std::string_view text);
+
 }  // namespace hallway::stackexchange

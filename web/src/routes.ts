@@ -10,6 +10,7 @@ import SignUpPage from './pages/accounts/SignUpPage.svelte';
 import UnsubscribePage from './pages/accounts/UnsubscribePage.svelte';
 import GroupPage from './pages/groups/GroupPage.svelte';
 import GroupsPage from './pages/groups/GroupsPage.svelte';
+import HelpersPage from './pages/helpers/HelpersPage.svelte';
 import HomePage from './pages/home/HomePage.svelte';
 import AddResourcePage from './pages/learn/AddResourcePage.svelte';
 import CollectionPage from './pages/learn/collections/CollectionPage.svelte';
@@ -29,6 +30,7 @@ import ProfilePage from './pages/people/ProfilePage.svelte';
 import PostPage from './pages/posts/PostPage.svelte';
 import SearchPage from './pages/search/SearchPage.svelte';
 import FeedSettingsPage from './pages/settings/FeedSettingsPage.svelte';
+import HelperSettingsPage from './pages/settings/HelperSettingsPage.svelte';
 import NotificationSettingsPage from './pages/settings/NotificationSettingsPage.svelte';
 import PasswordSettingsPage from './pages/settings/PasswordSettingsPage.svelte';
 import ProfileSettingsPage from './pages/settings/ProfileSettingsPage.svelte';
@@ -76,6 +78,7 @@ export const routes: RouteDef[] = [
   { pattern: '/settings/feeds', access: 'member', component: FeedSettingsPage },
   { pattern: '/settings/notifications', access: 'member', component: NotificationSettingsPage },
   { pattern: '/settings/trust', access: 'member', component: TrustSettingsPage },
+  { pattern: '/settings/helping', access: 'member', component: HelperSettingsPage },
   { pattern: '/catalog', access: 'member', redirect: '/learn' },
   { pattern: '/learn', access: 'member', component: LearnPage },
   { pattern: '/learn/new', access: 'member', component: AddResourcePage },
@@ -88,6 +91,7 @@ export const routes: RouteDef[] = [
   { pattern: '/resources/:id/edit', access: 'member', component: EditResourcePage },
   { pattern: '/notifications', access: 'member', component: NotificationsPage },
   { pattern: '/search', access: 'member', component: SearchPage },
+  { pattern: '/helpers', access: 'member', component: HelpersPage },
   { pattern: '/groups', access: 'member', component: GroupsPage },
   { pattern: '/groups/:slug', access: 'member', component: GroupPage },
   // Wikis: :space is "org" or "g-<group slug>".

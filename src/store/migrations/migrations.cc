@@ -51,6 +51,9 @@ const std::vector<Migration>& AllMigrations() {
       {15, "trust",
 #include "store/migrations/migration_0015_trust.inc"
       },
+      {16, "helper_settings",
+#include "store/migrations/migration_0016_helper_settings.inc"
+      },
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },

@@ -6,6 +6,7 @@ import { collectionsApi } from './collections';
 import { configApi } from './config';
 import { deliberationsApi } from './deliberations';
 import { groupsApi } from './groups';
+import { helpersApi } from './helpers';
 import { Http } from './http';
 import { mailApi } from './mail';
 import { goalsApi } from './goals';
@@ -37,6 +38,7 @@ export function createApi(http: Http = new Http()) {
     goals: goalsApi(http),
     deliberations: deliberationsApi(http),
     groups: groupsApi(http),
+    helpers: helpersApi(http),
     mail: mailApi(http),
     me: meApi(http),
     feedToken: feedTokenApi(http),
@@ -68,3 +70,4 @@ export type * from './search';
 export type * from './spread';
 export type * from './deliberations';
 export type * from './wiki';
+export type * from './helpers';
