@@ -1,0 +1,364 @@
+#include "catalog_index/catalog_index.h"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <unordered_map>
+
+#include "catalog_index/bitset.h"
+#include "domain/catalog/duration_bucket.h"
+
+namespace hallway::catalog_index {
+namespace {
+
+constexpr std::uint32_t kNone = UINT32_MAX;
+constexpr int kBuckets = static_cast<int>(std::size(domain::kDurationBuckets));
+
+// A dictionary facet: value → dense value id → bitset of slots.
+struct Facet {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::string> names;
+  std::vector<Bitset> bits;
+
+  std::uint32_t Intern(const std::string& v) {
+    auto [it, fresh] = ids.try_emplace(v, static_cast<std::uint32_t>(names.size()));
+    if (fresh) {
+      names.push_back(v);
+      bits.emplace_back();
+    }
+    return it->second;
+  }
+  const Bitset* Find(const std::string& v) const {
+    auto it = ids.find(v);
+    return it == ids.end() ? nullptr : &bits[it->second];
+  }
+};
+
+int BucketOf(const std::optional<std::int64_t>& minutes) {
+  if (!minutes) return -1;
+  for (int b = 0; b < kBuckets; ++b) {
+    if (*minutes >= domain::kDurationBuckets[b].min_minutes && *minutes < domain::kDurationBuckets[b].max_minutes) {
+      return b;
+    }
+  }
+  return -1;
+}
+
+// The facet dimensions a browse filters and counts on.
+enum Dim { kKind, kLevel, kLanguage, kProvider, kSkill, kDuration, kRating, kCategory, kDims };
+
+}  // namespace
+
+struct CatalogIndex::State {
+  std::vector<IndexedResource> slots;  // by slot; id 0 = free
+  std::vector<std::uint32_t> free_slots;
+  std::unordered_map<domain::ResourceId, std::uint32_t> slot_of;
+  // Per-slot value ids of the single-valued facets (kNone: no value), and skill ids.
+  std::vector<std::array<std::uint32_t, 4>> single;
+  std::vector<std::vector<std::uint32_t>> skills;
+
+  Facet facets[5];  // kKind..kSkill
+  Bitset buckets[kBuckets];
+  Bitset at_least[6];  // at_least[n]: rated, mean >= n stars (n = 1..5)
+  std::unordered_map<domain::CategoryId, Bitset> categories;
+  Bitset everyone;
+  std::unordered_map<std::int64_t, Bitset> groups;
+
+  std::size_t Words() const { return (slots.size() + 63) / 64; }
+
+  void Add(const IndexedResource& r) {
+    std::uint32_t s;
+    if (!free_slots.empty()) {
+      s = free_slots.back();
+      free_slots.pop_back();
+      slots[s] = r;
+    } else {
+      s = static_cast<std::uint32_t>(slots.size());
+      slots.push_back(r);
+      single.emplace_back();
+      skills.emplace_back();
+    }
+    slot_of[r.id] = s;
+    const std::string* values[4] = {&r.kind, &r.level, &r.language, &r.provider};
+    for (int d = 0; d < 4; ++d) {
+      single[s][d] = kNone;
+      if (values[d]->empty()) continue;
+      const std::uint32_t v = facets[d].Intern(*values[d]);
+      facets[d].bits[v].Set(s);
+      single[s][d] = v;
+    }
+    skills[s].clear();
+    for (const auto& k : r.skills) {
+      if (k.empty()) continue;
+      const std::uint32_t v = facets[kSkill].Intern(k);
+      if (std::find(skills[s].begin(), skills[s].end(), v) != skills[s].end()) continue;
+      facets[kSkill].bits[v].Set(s);
+      skills[s].push_back(v);
+    }
+    if (int b = BucketOf(r.duration_minutes); b >= 0) buckets[b].Set(s);
+    for (int n = 1; n <= 5; ++n) {
+      if (r.rating_count > 0 && r.rating_sum >= n * r.rating_count) at_least[n].Set(s);
+    }
+    for (auto c : r.categories) categories[c].Set(s);
+    if (r.everyone) {
+      everyone.Set(s);
+    } else {
+      groups[r.group_id].Set(s);
+    }
+  }
+
+  void Drop(domain::ResourceId id) {
+    auto it = slot_of.find(id);
+    if (it == slot_of.end()) return;
+    const std::uint32_t s = it->second;
+    slot_of.erase(it);
+    for (int d = 0; d < 4; ++d) {
+      if (single[s][d] != kNone) facets[d].bits[single[s][d]].Clear(s);
+    }
+    for (auto v : skills[s]) facets[kSkill].bits[v].Clear(s);
+    skills[s].clear();
+    for (auto& b : buckets) b.Clear(s);
+    for (auto& b : at_least) b.Clear(s);
+    for (auto c : slots[s].categories) {
+      if (auto c_it = categories.find(c); c_it != categories.end()) c_it->second.Clear(s);
+    }
+    everyone.Clear(s);
+    if (!slots[s].everyone) {
+      if (auto g = groups.find(slots[s].group_id); g != groups.end()) g->second.Clear(s);
+    }
+    slots[s] = IndexedResource{};
+    free_slots.push_back(s);
+  }
+
+  // The slots matching dimension `d` of the query; nullptr when that filter is unset.
+  // `own` holds a computed bitset when the result is not a stored one.
+  const Bitset* Mask(const IndexQuery& q, Dim d, Bitset& own, const Bitset& empty) const {
+    auto dict = [&](int facet, const std::string& v) -> const Bitset* {
+      if (v.empty()) return nullptr;
+      const Bitset* b = facets[facet].Find(v);
+      return b ? b : &empty;
+    };
+    switch (d) {
+      case kKind: return dict(kKind, q.kind);
+      case kLevel: return dict(kLevel, q.level);
+      case kLanguage: return dict(kLanguage, q.language);
+      case kProvider: return dict(kProvider, q.provider);
+      case kSkill: return dict(kSkill, q.skill);
+      case kDuration: {
+        if (q.duration.empty()) return nullptr;
+        for (int b = 0; b < kBuckets; ++b) {
+          if (q.duration == domain::kDurationBuckets[b].name) return &buckets[b];
+        }
+        return &empty;
+      }
+      case kRating:
+        if (q.min_rating <= 0) return nullptr;
+        return q.min_rating <= 5 ? &at_least[q.min_rating] : &empty;
+      case kCategory: {
+        if (q.categories.empty()) return nullptr;
+        own = Bitset();
+        for (auto c : q.categories) {
+          if (auto it = categories.find(c); it != categories.end()) own.OrWith(it->second);
+        }
+        return &own;
+      }
+      case kDims: break;
+    }
+    return nullptr;
+  }
+
+  bool Before(IndexSort sort, std::uint32_t a, std::uint32_t b) const {
+    const IndexedResource& x = slots[a];
+    const IndexedResource& y = slots[b];
+    switch (sort) {
+      case IndexSort::kScore:
+        if (x.score != y.score) return x.score > y.score;
+        if (x.rating_count != y.rating_count) return x.rating_count > y.rating_count;
+        return x.id > y.id;
+      case IndexSort::kPopular:
+        if (x.popularity != y.popularity) return x.popularity > y.popularity;
+        if (x.score != y.score) return x.score > y.score;
+        return x.id > y.id;
+      case IndexSort::kNewest:
+        if (x.created_at != y.created_at) return x.created_at > y.created_at;
+        return x.id > y.id;
+      case IndexSort::kTitle:
+        if (int c = x.title_key.compare(y.title_key); c != 0) return c < 0;
+        return x.id < y.id;
+    }
+    return false;
+  }
+
+  // Counts a dictionary facet under `other`, choosing popcounts per value or
+  // one pass over the matching slots, whichever touches fewer words.
+  std::vector<std::pair<std::string, std::int64_t>> CountDict(int facet, const Bitset& other,
+                                                              std::size_t limit) const {
+    const Facet& f = facets[facet];
+    std::vector<std::int64_t> counts(f.names.size(), 0);
+    const std::int64_t matching = other.Count();
+    if (static_cast<std::int64_t>(f.names.size() * other.words()) <= matching * 4) {
+      for (std::size_t v = 0; v < f.names.size(); ++v) counts[v] = other.CountAnd(f.bits[v]);
+    } else if (facet == kSkill) {
+      other.ForEach([&](std::uint32_t s) {
+        for (auto v : skills[s]) ++counts[v];
+      });
+    } else {
+      other.ForEach([&](std::uint32_t s) {
+        if (single[s][facet] != kNone) ++counts[single[s][facet]];
+      });
+    }
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (std::size_t v = 0; v < counts.size(); ++v) {
+      if (counts[v] > 0) out.emplace_back(f.names[v], counts[v]);
+    }
+    auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+    if (out.size() > limit) {
+      std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), order);
+      out.resize(limit);
+    } else {
+      std::sort(out.begin(), out.end(), order);
+    }
+    return out;
+  }
+
+  std::vector<std::pair<std::string, std::int64_t>> CountCategories(const std::vector<TaxonomyNode>& taxonomy,
+                                                                     const Bitset& other) const {
+    // subtree(c) = direct(c) ∪ subtree(children), built children first.
+    std::unordered_map<domain::CategoryId, std::size_t> index;
+    for (std::size_t i = 0; i < taxonomy.size(); ++i) index[taxonomy[i].id] = i;
+    std::vector<std::vector<std::size_t>> children(taxonomy.size());
+    std::vector<std::size_t> roots;
+    for (std::size_t i = 0; i < taxonomy.size(); ++i) {
+      auto p = taxonomy[i].parent ? index.find(*taxonomy[i].parent) : index.end();
+      if (p == index.end()) {
+        roots.push_back(i);
+      } else {
+        children[p->second].push_back(i);
+      }
+    }
+    std::vector<std::size_t> order;  // pre-order; reversed it is children first
+    std::vector<std::size_t> stack = roots;
+    while (!stack.empty()) {
+      const std::size_t n = stack.back();
+      stack.pop_back();
+      order.push_back(n);
+      for (auto c : children[n]) stack.push_back(c);
+    }
+    std::vector<Bitset> subtree(taxonomy.size());
+    std::vector<std::pair<domain::CategoryId, std::int64_t>> counts;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      Bitset& b = subtree[*it];
+      if (auto d = categories.find(taxonomy[*it].id); d != categories.end()) b.OrWith(d->second);
+      for (auto c : children[*it]) {
+        b.OrWith(subtree[c]);
+      }
+      if (const std::int64_t n = other.CountAnd(b); n > 0) counts.emplace_back(taxonomy[*it].id, n);
+    }
+    std::sort(counts.begin(), counts.end());
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (const auto& [id, n] : counts) out.emplace_back(std::to_string(id), n);
+    return out;
+  }
+};
+
+CatalogIndex::CatalogIndex() : state_(std::make_unique<State>()) {}
+CatalogIndex::~CatalogIndex() = default;
+
+void CatalogIndex::Reset(const std::vector<IndexedResource>& all) {
+  auto fresh = std::make_unique<State>();
+  for (const auto& r : all) {
+    fresh->Drop(r.id);
+    fresh->Add(r);
+  }
+  std::unique_lock lock(mu_);
+  state_ = std::move(fresh);
+}
+
+void CatalogIndex::Upsert(const IndexedResource& r) {
+  std::unique_lock lock(mu_);
+  state_->Drop(r.id);
+  state_->Add(r);
+}
+
+void CatalogIndex::Remove(domain::ResourceId id) {
+  std::unique_lock lock(mu_);
+  state_->Drop(id);
+}
+
+void CatalogIndex::SetPopularity(const std::vector<std::pair<domain::ResourceId, std::int64_t>>& counts,
+                                 bool others_to_zero) {
+  std::unique_lock lock(mu_);
+  if (others_to_zero) {
+    for (auto& r : state_->slots) r.popularity = 0;
+  }
+  for (const auto& [id, n] : counts) {
+    if (auto it = state_->slot_of.find(id); it != state_->slot_of.end()) state_->slots[it->second].popularity = n;
+  }
+}
+
+std::size_t CatalogIndex::size() const {
+  std::shared_lock lock(mu_);
+  return state_->slot_of.size();
+}
+
+IndexPage CatalogIndex::Query(const IndexQuery& q) const {
+  std::shared_lock lock(mu_);
+  const State& st = *state_;
+  const std::size_t words = st.Words();
+  Bitset visible(words);
+  visible.OrWith(st.everyone);
+  for (auto g : q.viewer_groups) {
+    if (auto it = st.groups.find(g); it != st.groups.end()) visible.OrWith(it->second);
+  }
+  const Bitset empty;
+  Bitset owned[kDims];
+  const Bitset* masks[kDims];
+  for (int d = 0; d < kDims; ++d) masks[d] = st.Mask(q, static_cast<Dim>(d), owned[d], empty);
+  auto matching = [&](int skip) {
+    Bitset b = visible;
+    for (int d = 0; d < kDims; ++d) {
+      if (d != skip && masks[d]) b.AndWith(*masks[d]);
+    }
+    return b;
+  };
+
+  IndexPage page;
+  const Bitset all = matching(-1);
+  std::vector<std::uint32_t> hits;
+  hits.reserve(static_cast<std::size_t>(all.Count()));
+  all.ForEach([&](std::uint32_t s) { hits.push_back(s); });
+  page.total = static_cast<std::int64_t>(hits.size());
+  const std::size_t from = static_cast<std::size_t>(std::max(0, q.offset));
+  const std::size_t to = std::min(hits.size(), from + static_cast<std::size_t>(std::max(0, q.limit)));
+  if (from < to) {
+    auto before = [&](std::uint32_t a, std::uint32_t b) { return st.Before(q.sort, a, b); };
+    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), before);
+    for (std::size_t i = from; i < to; ++i) page.ids.push_back(st.slots[hits[i]].id);
+  }
+  if (!q.facets) return page;
+
+  static constexpr std::pair<const char*, std::size_t> kDictFacets[] = {
+      {"kind", 20}, {"level", 10}, {"language", 20}, {"provider", 20}, {"skill", 30}};
+  for (int d = kKind; d <= kSkill; ++d) {
+    page.facets[kDictFacets[d].first] = st.CountDict(d, masks[d] ? matching(d) : all, kDictFacets[d].second);
+  }
+  {
+    const Bitset other = masks[kDuration] ? matching(kDuration) : all;
+    auto& out = page.facets["duration"];
+    for (int b = 0; b < kBuckets; ++b) {
+      if (const std::int64_t n = other.CountAnd(st.buckets[b]); n > 0) {
+        out.emplace_back(domain::kDurationBuckets[b].name, n);
+      }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  }
+  {
+    const Bitset other = masks[kRating] ? matching(kRating) : all;
+    page.facets["rating"] = {{"4", other.CountAnd(st.at_least[4])}, {"3", other.CountAnd(st.at_least[3])}};
+  }
+  page.facets["category"] = st.CountCategories(q.taxonomy, masks[kCategory] ? matching(kCategory) : all);
+  return page;
+}
+
+}  // namespace hallway::catalog_index
