@@ -135,6 +135,13 @@ int RunServe(const ParsedCommand& cmd) {
   notification_service.set_hub(&hub);
   service::FeedService feed_service(ctx);
   service::CatalogService catalog(ctx);
+  // Browse is served from memory; loaded before listening, then kept fresh
+  // from the activity log by its own loop below.
+  catalog_index::CatalogIndex catalog_index;
+  service::CatalogIndexFeed catalog_index_feed(**db, clock, catalog_index);
+  if (auto loaded = catalog_index_feed.Load(); !loaded) return fail("catalog index: " + loaded.error().message());
+  log.Info("catalog index: " + std::to_string(catalog_index.size()) + " resources");
+  catalog.set_index(&catalog_index_feed);
   const std::string search_root = c.data_dir + "/search";
   service::SearchService search(ctx, search_root);
   service::RatingService ratings(ctx);
@@ -216,6 +223,12 @@ int RunServe(const ParsedCommand& cmd) {
     return core::Ok();
   }, log);
   consumer_loop.Start();
+  jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {
+    auto handled = catalog_index_feed.CatchUp();
+    if (!handled) return handled.error();
+    return core::Ok();
+  }, log);
+  catalog_index_loop.Start();
 
   // Uploads nobody may fetch any more (never attached, or of deleted posts).
   jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {
@@ -246,6 +259,7 @@ int RunServe(const ParsedCommand& cmd) {
                 .Finish());
   server.Run();
   upload_collector.Stop();
+  catalog_index_loop.Stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);
