@@ -165,6 +165,8 @@ std::string HelpText() {
       "  backup FILE                write a consistent backup (SQLite copy or SQL dump)\n"
       "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
       "                             --format, --source, --kind, --report; see import --help)\n"
+      "  import ratings FILE        import ratings and reviews from CSV or JSON Lines (--map,\n"
+      "                             --format, --report; see import --help)\n"
       "  reindex                    rebuild the search index from the database (progress shown;\n"
       "                             a running server keeps answering from the old index)\n"
       "  send-digests               queue every waiting mail digest now, whatever the hour\n\n"
@@ -210,7 +212,15 @@ std::string SubcommandHelp(const std::string& command) {
        "  NAME.rejected.csv in the current folder). --kind is the kind when the row names none\n"
        "  (default course); --source names the import (default: the file name).\n"
        "  Example: hallway import catalog edx.csv --map external_id=course_url,title=title,\n"
-       "           description=summary,provider=institution,category=subject,level=Level\n"},
+       "           description=summary,provider=institution,category=subject,level=Level\n"
+       "hallway import ratings FILE --map person=COLUMN,resource=COLUMN,stars=COLUMN[,review=COLUMN]\n"
+       "                            [,rated_at=COLUMN] [--format csv|jsonl] [--report FILE]\n"
+       "  Imports ratings: person is a handle, resource an external id (or a resource id), stars\n"
+       "  1 to 5, review optional text, rated_at RFC 3339, YYYY-MM-DD or Unix seconds (default:\n"
+       "  now). One rating per person and resource is upserted (the last row wins), so a re-run\n"
+       "  changes nothing; scores are recomputed once per resource per batch. Unknown people or\n"
+       "  resources and bad values are skipped and listed in the report (default:\n"
+       "  NAME.rejected.csv).\n"},
       {"reindex",
        "hallway reindex [--database URL] [--data-dir DIR]\n"
        "  Rebuilds the search index under DIR/search from the database into a new generation,\n"
