@@ -42,6 +42,9 @@ const std::vector<Migration>& AllMigrations() {
       {12, "questions",
 #include "store/migrations/migration_0012_questions.inc"
       },
+      {19, "catalog_speed",
+#include "store/migrations/migration_0019_catalog_speed.inc"
+      },
   };
   return kAll;
 }
