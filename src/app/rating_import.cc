@@ -27,8 +27,9 @@ const std::vector<std::string> kRatingImportFields = {"person", "resource", "sta
 namespace {
 
 // Ratings per write transaction: large, so that each resource's aggregates
-// are recomputed (and each commit paid for) once per many rows.
-constexpr std::size_t kBatch = 50000;
+// are recomputed, its activity written (and each commit paid for) once per
+// many rows.
+constexpr std::size_t kBatch = 250000;
 constexpr std::size_t kMaxReview = 20000;
 
 struct PendingRating {
@@ -252,13 +253,16 @@ core::Result<RatingImportReport> ImportRatings(store::Database& db, const core::
     }
   }));
 
+  std::unordered_map<domain::ResourceId, store::RatingTarget> pending_target;
+  for (const auto& r : pending) pending_target.emplace(r.target.id, r.target);
   const core::Micros now = clock.Now();
   for (std::size_t start = 0; start < pending.size(); start += kBatch) {
     const std::size_t end = std::min(pending.size(), start + kBatch);
     std::size_t inserted = 0, updated = 0, unchanged = 0, resources = 0;
     HALLWAY_TRY(db.Write([&](store::Tx& tx) -> core::Status {
       inserted = updated = unchanged = resources = 0;
-      std::set<domain::ResourceId> locked, touched;
+      std::set<domain::ResourceId> locked;
+      std::map<domain::ResourceId, std::int64_t> changed;  // resource → ratings written
       for (std::size_t i = start; i < end; ++i) {
         const Resolved& r = pending[i];
         const PendingRating& p = r.rating;
@@ -290,26 +294,25 @@ core::Result<RatingImportReport> ImportRatings(store::Database& db, const core::
           HALLWAY_TRY_ASSIGN(out, store::InsertRating(tx, out));
           ++inserted;
         }
-        domain::Activity a;
-        a.published_at = now;
-        a.actor_id = r.account;
-        a.verb = existing ? "Update" : "Rate";
-        a.object_type = "Resource";
-        a.object_id = std::to_string(r.target.id);
-        a.target_type = "Rating";
-        a.target_id = std::to_string(out.id);
-        a.audience = AudienceOf(r.target);
-        a.payload = "{\"stars\":" + std::to_string(p.stars) + ",\"review\":" + (p.review.empty() ? "false" : "true") +
-                    ",\"import\":true}";
-        HALLWAY_TRY(store::AppendActivity(tx, a));
-        touched.insert(r.target.id);
+        ++changed[r.target.id];
         if ((i - start) % 4096 == 0 && o.progress) o.progress("write", i, pending.size());
       }
-      // Aggregates once per resource per batch, from the ratings themselves.
-      for (auto id : touched) {
+      // Per changed resource, once per batch: its aggregates, recomputed from
+      // the ratings themselves, and one activity for the ratings it received
+      // (consumers reload the resource; history is not news, so nobody is
+      // notified of imported ratings one by one).
+      for (const auto& [id, n] : changed) {
         HALLWAY_TRY(store::RefreshRatingAggregates(tx, id));
+        domain::Activity a;
+        a.published_at = now;
+        a.verb = "Update";
+        a.object_type = "Resource";
+        a.object_id = std::to_string(id);
+        a.audience = AudienceOf(pending_target.at(id));
+        a.payload = "{\"imported_ratings\":" + std::to_string(n) + "}";
+        HALLWAY_TRY(store::AppendActivity(tx, a));
       }
-      resources = touched.size();
+      resources = changed.size();
       return core::Ok();
     }));
     report.inserted += inserted;

@@ -2,9 +2,11 @@
 // a column mapping, resolves people by handle and resources by external id
 // (or numeric id), and upserts one rating per person and resource, exactly
 // as if each person had rated through the API: a new revision only when the
-// stars or the review changed, an activity per changed rating, and the
-// resource's distribution and score recomputed from its ratings — once per
-// resource at the end of each batch, not per row. Re-importing a file
+// stars or the review changed, and at the end of each batch, once per
+// resource that received ratings (not per row), its distribution and score
+// recomputed from its ratings and one "Update" activity saying how many
+// ratings it received (so consumers reload it once; nobody is notified of
+// each historical rating). Re-importing a file
 // changes nothing. Rows that cannot be imported are reported with their line
 // and reason and never written; rows for the same person and resource are
 // merged (the last one wins). Not thread-safe; one import at a time per call.

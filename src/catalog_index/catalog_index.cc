@@ -19,12 +19,14 @@ struct Facet {
   std::unordered_map<std::string, std::uint32_t> ids;
   std::vector<std::string> names;
   std::vector<Bitset> bits;
+  std::vector<std::int64_t> totals;  // members of each value's bitset
 
   std::uint32_t Intern(const std::string& v) {
     auto [it, fresh] = ids.try_emplace(v, static_cast<std::uint32_t>(names.size()));
     if (fresh) {
       names.push_back(v);
       bits.emplace_back();
+      totals.push_back(0);
     }
     return it->second;
   }
@@ -56,6 +58,25 @@ struct CatalogIndex::State {
   // Per-slot value ids of the single-valued facets (kNone: no value), and skill ids.
   std::vector<std::array<std::uint32_t, 4>> single;
   std::vector<std::vector<std::uint32_t>> skills;
+  // Sort keys by slot, apart from the records so that sorting a page walks
+  // small contiguous arrays instead of whole IndexedResource records.
+  struct Keys {
+    double score = 0;
+    std::int64_t rating_count = 0;
+    std::int64_t popularity = 0;
+    std::int64_t created_at = 0;
+    domain::ResourceId id = 0;
+    std::uint64_t title_prefix = 0;  // the title key's first 8 bytes, big-endian: orders like memcmp
+  };
+  std::vector<Keys> keys;
+
+  static std::uint64_t Prefix(const std::string& s) {
+    std::uint64_t p = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+    }
+    return p;
+  }
 
   Facet facets[5];  // kKind..kSkill
   Bitset buckets[kBuckets];
@@ -77,7 +98,9 @@ struct CatalogIndex::State {
       slots.push_back(r);
       single.emplace_back();
       skills.emplace_back();
+      keys.emplace_back();
     }
+    keys[s] = {r.score, r.rating_count, r.popularity, r.created_at, r.id, Prefix(r.title_key)};
     slot_of[r.id] = s;
     const std::string* values[4] = {&r.kind, &r.level, &r.language, &r.provider};
     for (int d = 0; d < 4; ++d) {
@@ -85,6 +108,7 @@ struct CatalogIndex::State {
       if (values[d]->empty()) continue;
       const std::uint32_t v = facets[d].Intern(*values[d]);
       facets[d].bits[v].Set(s);
+      ++facets[d].totals[v];
       single[s][d] = v;
     }
     skills[s].clear();
@@ -93,6 +117,7 @@ struct CatalogIndex::State {
       const std::uint32_t v = facets[kSkill].Intern(k);
       if (std::find(skills[s].begin(), skills[s].end(), v) != skills[s].end()) continue;
       facets[kSkill].bits[v].Set(s);
+      ++facets[kSkill].totals[v];
       skills[s].push_back(v);
     }
     if (int b = BucketOf(r.duration_minutes); b >= 0) buckets[b].Set(s);
@@ -113,9 +138,14 @@ struct CatalogIndex::State {
     const std::uint32_t s = it->second;
     slot_of.erase(it);
     for (int d = 0; d < 4; ++d) {
-      if (single[s][d] != kNone) facets[d].bits[single[s][d]].Clear(s);
+      if (single[s][d] == kNone) continue;
+      facets[d].bits[single[s][d]].Clear(s);
+      --facets[d].totals[single[s][d]];
     }
-    for (auto v : skills[s]) facets[kSkill].bits[v].Clear(s);
+    for (auto v : skills[s]) {
+      facets[kSkill].bits[v].Clear(s);
+      --facets[kSkill].totals[v];
+    }
     skills[s].clear();
     for (auto& b : buckets) b.Clear(s);
     for (auto& b : at_least) b.Clear(s);
@@ -168,8 +198,8 @@ struct CatalogIndex::State {
   }
 
   bool Before(IndexSort sort, std::uint32_t a, std::uint32_t b) const {
-    const IndexedResource& x = slots[a];
-    const IndexedResource& y = slots[b];
+    const Keys& x = keys[a];
+    const Keys& y = keys[b];
     switch (sort) {
       case IndexSort::kScore:
         if (x.score != y.score) return x.score > y.score;
@@ -183,41 +213,69 @@ struct CatalogIndex::State {
         if (x.created_at != y.created_at) return x.created_at > y.created_at;
         return x.id > y.id;
       case IndexSort::kTitle:
-        if (int c = x.title_key.compare(y.title_key); c != 0) return c < 0;
+        if (x.title_prefix != y.title_prefix) return x.title_prefix < y.title_prefix;
+        if (int c = slots[a].title_key.compare(slots[b].title_key); c != 0) return c < 0;
         return x.id < y.id;
     }
     return false;
   }
 
-  // Counts a dictionary facet under `other`, choosing popcounts per value or
-  // one pass over the matching slots, whichever touches fewer words.
+  // Counts the `limit` most frequent values of a dictionary facet under
+  // `other` (count descending, then value). Two ways, whichever touches less
+  // memory: one pass over the matching slots (few matches), or popcounts of
+  // (other AND value) taken in descending order of the value's total, which
+  // stop as soon as no remaining value's total can reach the current top.
   std::vector<std::pair<std::string, std::int64_t>> CountDict(int facet, const Bitset& other,
                                                               std::size_t limit) const {
     const Facet& f = facets[facet];
-    std::vector<std::int64_t> counts(f.names.size(), 0);
-    const std::int64_t matching = other.Count();
-    if (static_cast<std::int64_t>(f.names.size() * other.words()) <= matching * 4) {
-      for (std::size_t v = 0; v < f.names.size(); ++v) counts[v] = other.CountAnd(f.bits[v]);
-    } else if (facet == kSkill) {
-      other.ForEach([&](std::uint32_t s) {
-        for (auto v : skills[s]) ++counts[v];
-      });
-    } else {
-      other.ForEach([&](std::uint32_t s) {
-        if (single[s][facet] != kNone) ++counts[single[s][facet]];
-      });
-    }
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (std::size_t v = 0; v < counts.size(); ++v) {
-      if (counts[v] > 0) out.emplace_back(f.names[v], counts[v]);
-    }
     auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-    if (out.size() > limit) {
-      std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), order);
-      out.resize(limit);
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    const std::int64_t matching = other.Count();
+    const std::int64_t live = static_cast<std::int64_t>(slot_of.size());
+    // Estimated words touched: a scan reads each match's values (~16 words
+    // of cache traffic each); popcounts read every value's bitset, but only
+    // about 4 x limit of them when most resources match (the bound prunes).
+    const std::int64_t per_slot = facet == kSkill ? 10 : 1;
+    const std::int64_t evaluated = 2 * matching > live ? static_cast<std::int64_t>(std::min(f.names.size(), 4 * limit))
+                                                        : static_cast<std::int64_t>(f.names.size());
+    if (matching * per_slot * 16 < evaluated * static_cast<std::int64_t>(other.words())) {
+      std::vector<std::int64_t> counts(f.names.size(), 0);
+      if (facet == kSkill) {
+        other.ForEach([&](std::uint32_t s) {
+          for (auto v : skills[s]) ++counts[v];
+        });
+      } else {
+        other.ForEach([&](std::uint32_t s) {
+          if (single[s][facet] != kNone) ++counts[single[s][facet]];
+        });
+      }
+      for (std::size_t v = 0; v < counts.size(); ++v) {
+        if (counts[v] > 0) out.emplace_back(f.names[v], counts[v]);
+      }
     } else {
-      std::sort(out.begin(), out.end(), order);
+      std::vector<std::uint32_t> by_total;
+      for (std::uint32_t v = 0; v < f.names.size(); ++v) {
+        if (f.totals[v] > 0) by_total.push_back(v);
+      }
+      std::sort(by_total.begin(), by_total.end(), [&](auto a, auto b) { return f.totals[a] > f.totals[b]; });
+      // `out` is kept as a heap of the best `limit` so far (worst on top).
+      for (auto v : by_total) {
+        if (out.size() == limit && f.totals[v] < out.front().second) break;
+        const std::int64_t n = other.CountAnd(f.bits[v]);
+        if (n == 0) continue;
+        std::pair<std::string, std::int64_t> item(f.names[v], n);
+        if (out.size() < limit) {
+          out.push_back(std::move(item));
+          std::push_heap(out.begin(), out.end(), order);
+        } else if (order(item, out.front())) {
+          std::pop_heap(out.begin(), out.end(), order);
+          out.back() = std::move(item);
+          std::push_heap(out.begin(), out.end(), order);
+        }
+      }
     }
+    std::sort(out.begin(), out.end(), order);
+    if (out.size() > limit) out.resize(limit);
     return out;
   }
 
@@ -290,9 +348,13 @@ void CatalogIndex::SetPopularity(const std::vector<std::pair<domain::ResourceId,
   std::unique_lock lock(mu_);
   if (others_to_zero) {
     for (auto& r : state_->slots) r.popularity = 0;
+    for (auto& k : state_->keys) k.popularity = 0;
   }
   for (const auto& [id, n] : counts) {
-    if (auto it = state_->slot_of.find(id); it != state_->slot_of.end()) state_->slots[it->second].popularity = n;
+    if (auto it = state_->slot_of.find(id); it != state_->slot_of.end()) {
+      state_->slots[it->second].popularity = n;
+      state_->keys[it->second].popularity = n;
+    }
   }
 }
 
@@ -331,6 +393,10 @@ IndexPage CatalogIndex::Query(const IndexQuery& q) const {
   const std::size_t from = static_cast<std::size_t>(std::max(0, q.offset));
   const std::size_t to = std::min(hits.size(), from + static_cast<std::size_t>(std::max(0, q.limit)));
   if (from < to) {
+    // Ties fall back to the id, descending for every order but title; slots
+    // mostly follow ids, so walking them in that direction keeps the heap of
+    // partial_sort from being reshuffled by every element.
+    if (q.sort != IndexSort::kTitle) std::reverse(hits.begin(), hits.end());
     auto before = [&](std::uint32_t a, std::uint32_t b) { return st.Before(q.sort, a, b); };
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), before);
     for (std::size_t i = from; i < to; ++i) page.ids.push_back(st.slots[hits[i]].id);

@@ -140,7 +140,7 @@ const char* const kLanguages[] = {"", "English", "French", "Deutsch"};
 const char* const kProviders[] = {"", "edX", "Coursera", "MIT", "Stanford", "Acme", "Zed"};
 const char* const kSkills[] = {"sql", "python", "leadership", "statistics", "writing", "c++", "design"};
 
-IndexedResource RandomResource(std::mt19937& rng, domain::ResourceId id, int categories) {
+IndexedResource RandomResource(std::mt19937& rng, domain::ResourceId id, int categories, bool wide = false) {
   auto pick = [&](const auto& list) { return std::string(list[rng() % std::size(list)]); };
   IndexedResource r;
   r.id = id;
@@ -161,6 +161,13 @@ IndexedResource RandomResource(std::mt19937& rng, domain::ResourceId id, int cat
   r.popularity = static_cast<std::int64_t>(rng() % 4);
   r.created_at = static_cast<std::int64_t>(rng() % 50);
   r.title_key = std::string(1, static_cast<char>('a' + rng() % 6)) + (rng() % 2 ? "x" : "");
+  if (wide) {  // many distinct values: counting takes the other path
+    r.provider = "p" + std::to_string(rng() % 400);
+    for (int i = 0; i < 8; ++i) r.skills.push_back("s" + std::to_string(rng() % 900));
+    std::sort(r.skills.begin(), r.skills.end());
+    r.skills.erase(std::unique(r.skills.begin(), r.skills.end()), r.skills.end());
+    r.title_key = "introduction to " + std::to_string(rng() % 50);  // long shared prefixes
+  }
   return r;
 }
 
@@ -219,6 +226,22 @@ TEST(CatalogIndex, MatchesBruteForceOnRandomCatalogs) {
       const IndexQuery q = RandomQuery(rng, taxonomy);
       ExpectSame(ref.Query(q), index.Query(q), round);
     }
+  }
+}
+
+TEST(CatalogIndex, MatchesBruteForceWithManyFacetValues) {
+  std::mt19937 rng(99);
+  const auto taxonomy = RandomTaxonomy(rng, 30);
+  std::vector<IndexedResource> all;
+  for (int i = 0; i < 4000; ++i) all.push_back(RandomResource(rng, 1 + i, 32, true));
+  CatalogIndex index;
+  index.Reset(all);
+  const Reference ref(all);
+  for (int k = 0; k < 40; ++k) {
+    IndexQuery q = RandomQuery(rng, taxonomy);
+    if (k % 4 == 0) q = IndexQuery{.viewer_groups = {1, 2, 3}, .sort = IndexSort::kTitle, .offset = 37, .taxonomy = taxonomy};
+    if (k % 4 == 1) q.provider = "p" + std::to_string(rng() % 400);
+    ExpectSame(ref.Query(q), index.Query(q), k);
   }
 }
 
