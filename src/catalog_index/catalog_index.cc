@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 
@@ -49,6 +50,19 @@ int BucketOf(const std::optional<std::int64_t>& minutes) {
 // The facet dimensions a browse filters and counts on.
 enum Dim { kKind, kLevel, kLanguage, kProvider, kSkill, kDuration, kRating, kCategory, kDims };
 
+// Each category's subtree (it and its descendants) as a bitset, built for
+// one taxonomy and one state of the category bitsets.
+struct Subtrees {
+  std::uint64_t generation = 0;
+  std::vector<TaxonomyNode> taxonomy;
+  std::vector<Bitset> bits;  // aligned with taxonomy
+};
+
+bool SameTaxonomy(const std::vector<TaxonomyNode>& a, const std::vector<TaxonomyNode>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const TaxonomyNode& x, const TaxonomyNode& y) { return x.id == y.id && x.parent == y.parent; });
+}
+
 }  // namespace
 
 struct CatalogIndex::State {
@@ -84,6 +98,13 @@ struct CatalogIndex::State {
   std::unordered_map<domain::CategoryId, Bitset> categories;
   Bitset everyone;
   std::unordered_map<std::int64_t, Bitset> groups;
+  // Bumped whenever a slot's categories change; ratings and edits that keep
+  // the categories leave the cached subtrees valid.
+  std::uint64_t category_generation = 0;
+  std::uint32_t last_dropped = kNone;                // slot of the last Drop, and
+  std::vector<domain::CategoryId> last_dropped_cats;  // its categories
+  mutable std::mutex subtrees_mu;
+  mutable std::shared_ptr<const Subtrees> subtrees;  // guarded by subtrees_mu
 
   std::size_t Words() const { return (slots.size() + 63) / 64; }
 
@@ -125,6 +146,10 @@ struct CatalogIndex::State {
       if (r.rating_count > 0 && r.rating_sum >= n * r.rating_count) at_least[n].Set(s);
     }
     for (auto c : r.categories) categories[c].Set(s);
+    // Only re-adding a slot's own categories (an update that kept them)
+    // leaves the cached subtrees right; a reused slot may carry stale bits.
+    if (!(s == last_dropped && r.categories == last_dropped_cats)) ++category_generation;
+    last_dropped = kNone;
     if (r.everyone) {
       everyone.Set(s);
     } else {
@@ -156,6 +181,8 @@ struct CatalogIndex::State {
     if (!slots[s].everyone) {
       if (auto g = groups.find(slots[s].group_id); g != groups.end()) g->second.Clear(s);
     }
+    last_dropped = s;
+    last_dropped_cats = std::move(slots[s].categories);
     slots[s] = IndexedResource{};
     free_slots.push_back(s);
   }
@@ -279,38 +306,55 @@ struct CatalogIndex::State {
     return out;
   }
 
-  std::vector<std::pair<std::string, std::int64_t>> CountCategories(const std::vector<TaxonomyNode>& taxonomy,
-                                                                     const Bitset& other) const {
+  // Returns the subtree bitsets for `taxonomy`, rebuilt only when the
+  // taxonomy or some resource's categories changed since the last build.
+  std::shared_ptr<const Subtrees> SubtreesFor(const std::vector<TaxonomyNode>& taxonomy) const {
+    {
+      std::lock_guard lock(subtrees_mu);
+      if (subtrees && subtrees->generation == category_generation && SameTaxonomy(subtrees->taxonomy, taxonomy)) {
+        return subtrees;
+      }
+    }
+    auto built = std::make_shared<Subtrees>();
+    built->generation = category_generation;
+    built->taxonomy = taxonomy;
     // subtree(c) = direct(c) ∪ subtree(children), built children first.
     std::unordered_map<domain::CategoryId, std::size_t> index;
     for (std::size_t i = 0; i < taxonomy.size(); ++i) index[taxonomy[i].id] = i;
     std::vector<std::vector<std::size_t>> children(taxonomy.size());
-    std::vector<std::size_t> roots;
+    std::vector<std::size_t> stack;
     for (std::size_t i = 0; i < taxonomy.size(); ++i) {
       auto p = taxonomy[i].parent ? index.find(*taxonomy[i].parent) : index.end();
       if (p == index.end()) {
-        roots.push_back(i);
+        stack.push_back(i);
       } else {
         children[p->second].push_back(i);
       }
     }
     std::vector<std::size_t> order;  // pre-order; reversed it is children first
-    std::vector<std::size_t> stack = roots;
     while (!stack.empty()) {
       const std::size_t n = stack.back();
       stack.pop_back();
       order.push_back(n);
       for (auto c : children[n]) stack.push_back(c);
     }
-    std::vector<Bitset> subtree(taxonomy.size());
-    std::vector<std::pair<domain::CategoryId, std::int64_t>> counts;
+    built->bits.resize(taxonomy.size());
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      Bitset& b = subtree[*it];
+      Bitset& b = built->bits[*it];
       if (auto d = categories.find(taxonomy[*it].id); d != categories.end()) b.OrWith(d->second);
-      for (auto c : children[*it]) {
-        b.OrWith(subtree[c]);
-      }
-      if (const std::int64_t n = other.CountAnd(b); n > 0) counts.emplace_back(taxonomy[*it].id, n);
+      for (auto c : children[*it]) b.OrWith(built->bits[c]);
+    }
+    std::lock_guard lock(subtrees_mu);
+    subtrees = built;
+    return built;
+  }
+
+  std::vector<std::pair<std::string, std::int64_t>> CountCategories(const std::vector<TaxonomyNode>& taxonomy,
+                                                                     const Bitset& other) const {
+    const std::shared_ptr<const Subtrees> trees = SubtreesFor(taxonomy);
+    std::vector<std::pair<domain::CategoryId, std::int64_t>> counts;
+    for (std::size_t i = 0; i < taxonomy.size(); ++i) {
+      if (const std::int64_t n = other.CountAnd(trees->bits[i]); n > 0) counts.emplace_back(taxonomy[i].id, n);
     }
     std::sort(counts.begin(), counts.end());
     std::vector<std::pair<std::string, std::int64_t>> out;

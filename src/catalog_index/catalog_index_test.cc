@@ -286,6 +286,35 @@ TEST(CatalogIndex, StaysExactThroughUpsertsRemovalsAndPopularity) {
   }
 }
 
+TEST(CatalogIndex, CategoryCountsStayExactWhileSubtreesAreCached) {
+  // A browse after every write: the cached subtree bitsets must follow
+  // category changes, deletions and reused slots, and survive rating-only edits.
+  std::mt19937 rng(31);
+  const auto taxonomy = RandomTaxonomy(rng, 6);
+  std::map<domain::ResourceId, IndexedResource> live;
+  CatalogIndex index;
+  for (int step = 0; step < 600; ++step) {
+    const domain::ResourceId id = 1 + static_cast<domain::ResourceId>(rng() % 40);
+    const int op = static_cast<int>(rng() % 4);
+    if (op == 0 && live.count(id)) {
+      live[id].rating_count += 1;  // keeps its categories
+      live[id].rating_sum += 5;
+      index.Upsert(live[id]);
+    } else if (op == 1) {
+      live.erase(id);
+      index.Remove(id);
+    } else {
+      live[id] = RandomResource(rng, id, 6);
+      index.Upsert(live[id]);
+    }
+    std::vector<IndexedResource> all;
+    for (const auto& [rid, r] : live) all.push_back(r);
+    IndexQuery q{.viewer_groups = {1, 2, 3}, .taxonomy = taxonomy};
+    if (step % 3 == 0) q.kind = kKinds[rng() % std::size(kKinds)];
+    ExpectSame(Reference(all).Query(q), index.Query(q), step);
+  }
+}
+
 TEST(CatalogIndex, PrivateGroupResourcesStayInvisibleToOutsiders) {
   CatalogIndex index;
   IndexedResource open;
