@@ -103,6 +103,13 @@ struct CatalogIndex::State {
   std::uint64_t category_generation = 0;
   std::uint32_t last_dropped = kNone;                // slot of the last Drop, and
   std::vector<domain::CategoryId> last_dropped_cats;  // its categories
+  std::string last_dropped_title;                     // and its title key
+  // Bumped whenever a slot's title key changes; the cached title order
+  // (every slot, dead ones included, sorted by title) stays valid otherwise.
+  std::uint64_t title_generation = 0;
+  mutable std::mutex title_mu;
+  mutable std::uint64_t title_order_generation = ~std::uint64_t{0};  // guarded by title_mu
+  mutable std::shared_ptr<const std::vector<std::uint32_t>> title_order;  // guarded by title_mu
   mutable std::mutex subtrees_mu;
   mutable std::shared_ptr<const Subtrees> subtrees;  // guarded by subtrees_mu
 
@@ -149,6 +156,7 @@ struct CatalogIndex::State {
     // Only re-adding a slot's own categories (an update that kept them)
     // leaves the cached subtrees right; a reused slot may carry stale bits.
     if (!(s == last_dropped && r.categories == last_dropped_cats)) ++category_generation;
+    if (!(s == last_dropped && r.title_key == last_dropped_title)) ++title_generation;
     last_dropped = kNone;
     if (r.everyone) {
       everyone.Set(s);
@@ -183,6 +191,7 @@ struct CatalogIndex::State {
     }
     last_dropped = s;
     last_dropped_cats = std::move(slots[s].categories);
+    last_dropped_title = std::move(slots[s].title_key);
     slots[s] = IndexedResource{};
     free_slots.push_back(s);
   }
@@ -304,6 +313,21 @@ struct CatalogIndex::State {
     std::sort(out.begin(), out.end(), order);
     if (out.size() > limit) out.resize(limit);
     return out;
+  }
+
+  // Every slot in title order, rebuilt only after a title key changed.
+  std::shared_ptr<const std::vector<std::uint32_t>> TitleOrder() const {
+    {
+      std::lock_guard lock(title_mu);
+      if (title_order && title_order_generation == title_generation) return title_order;
+    }
+    auto built = std::make_shared<std::vector<std::uint32_t>>(slots.size());
+    for (std::uint32_t i = 0; i < built->size(); ++i) (*built)[i] = i;
+    std::sort(built->begin(), built->end(), [&](std::uint32_t a, std::uint32_t b) { return Before(IndexSort::kTitle, a, b); });
+    std::lock_guard lock(title_mu);
+    title_order = built;
+    title_order_generation = title_generation;
+    return built;
   }
 
   // Returns the subtree bitsets for `taxonomy`, rebuilt only when the
@@ -430,17 +454,26 @@ IndexPage CatalogIndex::Query(const IndexQuery& q) const {
 
   IndexPage page;
   const Bitset all = matching(-1);
-  std::vector<std::uint32_t> hits;
-  hits.reserve(static_cast<std::size_t>(all.Count()));
-  all.ForEach([&](std::uint32_t s) { hits.push_back(s); });
-  page.total = static_cast<std::int64_t>(hits.size());
+  page.total = all.Count();
   const std::size_t from = static_cast<std::size_t>(std::max(0, q.offset));
-  const std::size_t to = std::min(hits.size(), from + static_cast<std::size_t>(std::max(0, q.limit)));
-  if (from < to) {
-    // Ties fall back to the id, descending for every order but title; slots
-    // mostly follow ids, so walking them in that direction keeps the heap of
+  const std::size_t to = std::min(static_cast<std::size_t>(page.total), from + static_cast<std::size_t>(std::max(0, q.limit)));
+  if (from < to && q.sort == IndexSort::kTitle) {
+    // Walk the cached title order, keeping the matching slots up to the page's end.
+    const std::shared_ptr<const std::vector<std::uint32_t>> order = st.TitleOrder();
+    std::size_t seen = 0;
+    for (auto s : *order) {
+      if (!all.Test(s)) continue;
+      if (seen >= from) page.ids.push_back(st.slots[s].id);
+      if (++seen == to) break;
+    }
+  } else if (from < to) {
+    std::vector<std::uint32_t> hits;
+    hits.reserve(static_cast<std::size_t>(page.total));
+    all.ForEach([&](std::uint32_t s) { hits.push_back(s); });
+    // Ties fall back to the id, descending for these orders; slots mostly
+    // follow ids, so walking them in that direction keeps the heap of
     // partial_sort from being reshuffled by every element.
-    if (q.sort != IndexSort::kTitle) std::reverse(hits.begin(), hits.end());
+    std::reverse(hits.begin(), hits.end());
     auto before = [&](std::uint32_t a, std::uint32_t b) { return st.Before(q.sort, a, b); };
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), before);
     for (std::size_t i = from; i < to; ++i) page.ids.push_back(st.slots[hits[i]].id);

@@ -287,8 +287,9 @@ TEST(CatalogIndex, StaysExactThroughUpsertsRemovalsAndPopularity) {
 }
 
 TEST(CatalogIndex, CategoryCountsStayExactWhileSubtreesAreCached) {
-  // A browse after every write: the cached subtree bitsets must follow
-  // category changes, deletions and reused slots, and survive rating-only edits.
+  // A browse after every write: the cached subtree bitsets and title order
+  // must follow category and title changes, deletions and reused slots, and
+  // survive rating-only edits.
   std::mt19937 rng(31);
   const auto taxonomy = RandomTaxonomy(rng, 6);
   std::map<domain::ResourceId, IndexedResource> live;
@@ -311,6 +312,8 @@ TEST(CatalogIndex, CategoryCountsStayExactWhileSubtreesAreCached) {
     for (const auto& [rid, r] : live) all.push_back(r);
     IndexQuery q{.viewer_groups = {1, 2, 3}, .taxonomy = taxonomy};
     if (step % 3 == 0) q.kind = kKinds[rng() % std::size(kKinds)];
+    q.sort = static_cast<IndexSort>(rng() % 4);  // the cached title order too
+    q.offset = static_cast<int>(rng() % 5);
     ExpectSame(Reference(all).Query(q), index.Query(q), step);
   }
 }
