@@ -12,6 +12,7 @@
 #include "app/catalog_import.h"
 #include "app/demo_seed.h"
 #include "app/progress_bar.h"
+#include "app/rating_import.h"
 #include "app/stackexchange_import.h"
 #include "jobs/search_index_consumer.h"
 #include "search/indexer.h"
@@ -93,6 +94,42 @@ int RunBackup(const ParsedCommand& cmd) {
 
 namespace {
 
+int RunImportRatings(const ParsedCommand& cmd) {
+  RatingImportOptions o;
+  o.file = cmd.words[2];
+  auto opt = [&](const char* name) {
+    auto it = cmd.options.find(name);
+    return it == cmd.options.end() ? std::string() : it->second;
+  };
+  if (opt("map").empty()) return Fail("import: --map is required (see hallway import --help)");
+  auto mapping = ParseRatingMapping(opt("map"));
+  if (!mapping) return Fail("import: " + mapping.error().message());
+  o.mapping = *mapping;
+  o.format = opt("format");
+  ProgressBar bar("import", stderr);
+  o.progress = [&bar](const char* phase, std::size_t done, std::size_t total) { bar.Update(phase, done, total); };
+  auto db = OpenMigrated(cmd.config, false);
+  if (!db) return Fail(db.error().message());
+  core::SystemClock clock;
+  auto report = ImportRatings(**db, clock, o);
+  if (!report) return Fail("import: " + report.error().message());
+  const std::string report_path =
+      opt("report").empty() ? std::filesystem::path(o.file).stem().string() + ".rejected.csv" : opt("report");
+  std::printf("import: %zu rows: %zu ratings added, %zu updated, %zu unchanged, %zu merged into a later row, "
+              "%zu rejected; %zu resources' scores recomputed\n",
+              report->rows, report->inserted, report->updated, report->unchanged, report->merged,
+              report->rejected.size(), report->resources);
+  if (!report->rejected.empty()) {
+    if (auto s = WriteRatingRejectionReport(report_path, *report); !s) return Fail("import: " + s.error().message());
+    std::printf("import: rejected rows and reasons are in %s\n", report_path.c_str());
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, report->rejected.size()); ++i) {
+      const auto& r = report->rejected[i];
+      std::printf("  line %zu: %s\n", r.line, r.reason.c_str());
+    }
+  }
+  return 0;
+}
+
 int RunImportStackExchange(const ParsedCommand& cmd) {
   const auto& w = cmd.words;
   auto opt = [&](const char* name) {
@@ -165,7 +202,10 @@ int RunImportStackExchange(const ParsedCommand& cmd) {
 int RunImport(const ParsedCommand& cmd) {
   const auto& w = cmd.words;
   if (w.size() == 3 && w[1] == "stackexchange") return RunImportStackExchange(cmd);
-  if (w.size() != 3 || w[1] != "catalog") return Fail("usage: hallway import catalog FILE --map FIELD=COLUMN,... | hallway import stackexchange DIR");
+  if (w.size() == 3 && w[1] == "ratings") return RunImportRatings(cmd);
+  if (w.size() != 3 || w[1] != "catalog") {
+    return Fail("usage: hallway import catalog|ratings FILE --map FIELD=COLUMN,... | hallway import stackexchange DIR");
+  }
   CatalogImportOptions o;
   o.file = w[2];
   auto opt = [&](const char* name) {

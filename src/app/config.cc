@@ -168,6 +168,8 @@ std::string HelpText() {
       "  import catalog FILE        import learning resources from CSV or JSON Lines (--map,\n"
       "                             --format, --source, --kind, --report; see import --help)\n"
       "  import stackexchange DIR   import a Stack Exchange data dump (--group, --source, --report)\n"
+      "  import ratings FILE        import ratings and reviews from CSV or JSON Lines (--map,\n"
+      "                             --format, --report; see import --help)\n"
       "  reindex                    rebuild the search index from the database (progress shown;\n"
       "                             a running server keeps answering from the old index)\n"
       "  send-digests               queue every waiting mail digest now, whatever the hour\n"
@@ -222,7 +224,15 @@ std::string SubcommandHelp(const std::string& command) {
        "  admin enables them), questions, answers, comments, topics and accepted answers. Scores\n"
        "  are each post's Score (dump votes are anonymous). Re-running updates, never duplicates\n"
        "  (--source keys the dump ids; default stackexchange:DIRNAME). --group puts everything in\n"
-       "  that group. Skipped rows and reasons go to the report (default SOURCE.skipped.csv).\n"},
+       "  that group. Skipped rows and reasons go to the report (default SOURCE.skipped.csv).\n\n"
+       "hallway import ratings FILE --map person=COLUMN,resource=COLUMN,stars=COLUMN[,review=COLUMN]\n"
+       "                            [,rated_at=COLUMN] [--format csv|jsonl] [--report FILE]\n"
+       "  Imports ratings: person is a handle, resource an external id (or a resource id), stars\n"
+       "  1 to 5, review optional text, rated_at RFC 3339, YYYY-MM-DD or Unix seconds (default:\n"
+       "  now). One rating per person and resource is upserted (the last row wins), so a re-run\n"
+       "  changes nothing; scores are recomputed once per resource per batch. Unknown people or\n"
+       "  resources and bad values are skipped and listed in the report (default:\n"
+       "  NAME.rejected.csv).\n"},
       {"reindex",
        "hallway reindex [--database URL] [--data-dir DIR]\n"
        "  Rebuilds the search index under DIR/search from the database into a new generation,\n"

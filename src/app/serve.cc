@@ -142,6 +142,13 @@ int RunServe(const ParsedCommand& cmd) {
   notification_service.set_hub(&hub);
   service::FeedService feed_service(ctx);
   service::CatalogService catalog(ctx);
+  // Browse is served from memory; loaded before listening, then kept fresh
+  // from the activity log by its own loop below.
+  catalog_index::CatalogIndex catalog_index;
+  service::CatalogIndexFeed catalog_index_feed(**db, clock, catalog_index);
+  if (auto loaded = catalog_index_feed.Load(); !loaded) return fail("catalog index: " + loaded.error().message());
+  log.Info("catalog index: " + std::to_string(catalog_index.size()) + " resources");
+  catalog.set_index(&catalog_index_feed);
   const std::string search_root = c.data_dir + "/search";
   service::SearchService search(ctx, search_root);
   service::RatingService ratings(ctx);
@@ -244,6 +251,12 @@ int RunServe(const ParsedCommand& cmd) {
   jobs::RecommendConsumer recommend_consumer(recommender);
   consumers.Add(&recommend_consumer);
   consumer_loop.Start();
+  jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {
+    auto handled = catalog_index_feed.CatchUp();
+    if (!handled) return handled.error();
+    return core::Ok();
+  }, log);
+  catalog_index_loop.Start();
 
   // The recommender: full retraining on a schedule (the first run at start
   // when there is no model yet), and reloading when `hallway recommend
@@ -302,6 +315,7 @@ int RunServe(const ParsedCommand& cmd) {
   server.Run();
   upload_collector.Stop();
   recommend_loop.Stop();
+  catalog_index_loop.Stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);

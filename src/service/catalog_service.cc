@@ -1,5 +1,6 @@
 #include "service/catalog_service.h"
 
+#include <algorithm>
 #include <map>
 
 #include "domain/catalog/rating_stats.h"
@@ -7,6 +8,7 @@
 #include "domain/privacy/policy.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
+#include "store/catalog_index_store.h"
 #include "store/group_store.h"
 #include "store/resource_recommendation_store.h"
 
@@ -173,11 +175,17 @@ core::Result<BrowseResult> CatalogService::Browse(const Principal& who, BrowseRe
     if (!known) return core::Error::InvalidArgument("bad duration filter", {{"duration", "under-1h, 1-5h, 5-20h or over-20h"}});
   }
   const core::Micros since = ctx_.clock.Now() - 30 * core::kDay;
+  if (feed_) {
+    HALLWAY_TRY(feed_->CatchUp());
+  }
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<BrowseResult> {
+    std::vector<store::Category> all;
+    if (!req.category_slug.empty() || (feed_ && req.facets)) {
+      HALLWAY_TRY_ASSIGN(all, store::ListCategories(tx));
+    }
     if (!req.category_slug.empty()) {
-      auto root = store::GetCategoryBySlug(tx, req.category_slug);
-      if (!root) return core::Error::InvalidArgument("unknown category", {{"category", "no such category"}});
-      HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
+      auto root = std::find_if(all.begin(), all.end(), [&](const store::Category& c) { return c.slug == req.category_slug; });
+      if (root == all.end()) return core::Error::InvalidArgument("unknown category", {{"category", "no such category"}});
       req.filter.categories = {root->id};
       for (std::size_t i = 0; i < req.filter.categories.size(); ++i) {
         for (const auto& c : all) {
@@ -185,6 +193,7 @@ core::Result<BrowseResult> CatalogService::Browse(const Principal& who, BrowseRe
         }
       }
     }
+    if (feed_) return BrowseIndex(tx, who, req, all);
     BrowseResult out;
     HALLWAY_TRY_ASSIGN(store::BrowsePage page, store::BrowseResources(tx, who.account_id, req.filter, req.sort,
                                                                       req.limit, req.offset, since));
@@ -195,6 +204,42 @@ core::Result<BrowseResult> CatalogService::Browse(const Principal& who, BrowseRe
     }
     return out;
   });
+}
+
+core::Result<BrowseResult> CatalogService::BrowseIndex(store::Tx& tx, const Principal& who, const BrowseRequest& req,
+                                                       const std::vector<store::Category>& taxonomy) {
+  catalog_index::IndexQuery q;
+  q.categories = req.filter.categories;
+  q.skill = req.filter.skill;
+  q.kind = req.filter.kind;
+  q.level = req.filter.level;
+  q.language = req.filter.language;
+  q.provider = req.filter.provider;
+  q.duration = req.filter.duration;
+  q.min_rating = req.filter.min_rating;
+  HALLWAY_TRY_ASSIGN(q.viewer_groups, store::ActiveGroupsOf(tx, who.account_id));
+  switch (req.sort) {
+    case store::BrowseSort::kScore: q.sort = catalog_index::IndexSort::kScore; break;
+    case store::BrowseSort::kPopular: q.sort = catalog_index::IndexSort::kPopular; break;
+    case store::BrowseSort::kNewest: q.sort = catalog_index::IndexSort::kNewest; break;
+    case store::BrowseSort::kTitle: q.sort = catalog_index::IndexSort::kTitle; break;
+  }
+  q.limit = req.limit;
+  q.offset = req.offset;
+  q.facets = req.facets;
+  for (const auto& c : taxonomy) q.taxonomy.push_back({c.id, c.parent_id});
+  catalog_index::IndexPage page = feed_->index().Query(q);
+  // The page's rows in the index's order; one a concurrent delete removed is skipped.
+  HALLWAY_TRY_ASSIGN(std::vector<domain::Resource> rows, store::GetResourcesByIds(tx, page.ids));
+  std::map<domain::ResourceId, domain::Resource*> by_id;
+  for (auto& r : rows) by_id[r.id] = &r;
+  BrowseResult out;
+  for (auto id : page.ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) out.items.push_back(std::move(*it->second));
+  }
+  out.total = page.total;
+  out.facets = std::move(page.facets);
+  return out;
 }
 
 core::Result<std::vector<CategoryNode>> CatalogService::Categories() {

@@ -11,6 +11,7 @@
 #include "domain/accounts/account.h"
 #include "domain/catalog/resource.h"
 #include "domain/social/group.h"
+#include "service/catalog_index_feed.h"
 #include "service/service_context.h"
 #include "store/catalog_browse_store.h"
 #include "store/category_store.h"
@@ -67,6 +68,11 @@ struct BrowseResult {
 class CatalogService {
  public:
   explicit CatalogService(ServiceContext& ctx) : ctx_(ctx) {}
+  // Serves Browse from the in-memory index `feed` keeps (catching it up
+  // first, so a browse sees every write committed before it) instead of SQL
+  // aggregates; nullptr (the default) browses with SQL. `feed` must outlive
+  // the service.
+  void set_index(CatalogIndexFeed* feed) { feed_ = feed; }
 
   // Adds a resource (to the organization, or to `group_slug` where the caller
   // may post). Returns it with possible duplicates flagged (it is still
@@ -98,7 +104,11 @@ class CatalogService {
   core::Status DeleteCategory(const Principal& who, const std::string& slug);
 
  private:
+  core::Result<BrowseResult> BrowseIndex(store::Tx& tx, const Principal& who, const BrowseRequest& req,
+                                         const std::vector<store::Category>& taxonomy);
+
   ServiceContext& ctx_;
+  CatalogIndexFeed* feed_ = nullptr;
 };
 
 // Returns the view of a resource for `viewer` inside a transaction, or

@@ -9,19 +9,15 @@
 #include <vector>
 
 #include "domain/accounts/account.h"
+#include "domain/catalog/duration_bucket.h"
 #include "domain/catalog/resource.h"
 #include "store/database.h"
 
 namespace hallway::store {
 
-// Duration buckets of the browse facet, by upper bound in minutes.
-struct DurationBucket {
-  const char* name;
-  std::int64_t min_minutes;  // inclusive
-  std::int64_t max_minutes;  // exclusive
-};
-inline constexpr DurationBucket kDurationBuckets[] = {
-    {"under-1h", 0, 60}, {"1-5h", 60, 300}, {"5-20h", 300, 1200}, {"over-20h", 1200, 1LL << 40}};
+// Duration buckets of the browse facet (domain/catalog/duration_bucket.h).
+using domain::DurationBucket;
+using domain::kDurationBuckets;
 
 struct BrowseFilter {
   std::vector<domain::CategoryId> categories;  // a category and its descendants (any of them)

@@ -94,20 +94,27 @@ core::Result<std::vector<RatingRevision>> ListRatingRevisions(Tx& tx, RatingId i
 
 core::Result<std::vector<Rating>> ListReviews(Tx& tx, domain::ResourceId resource, domain::AccountId viewer,
                                               ReviewOrder order, int limit, int offset) {
-  std::string order_by;
-  switch (order) {
-    case ReviewOrder::kHelpful: order_by = "(t.helpful - t.unhelpful) DESC, t.updated_at DESC, t.id DESC"; break;
-    case ReviewOrder::kNewest: order_by = "t.updated_at DESC, t.id DESC"; break;
-    case ReviewOrder::kNetwork: order_by = "followed DESC, (t.helpful - t.unhelpful) DESC, t.id DESC"; break;
+  const std::string extra =
+      ", (SELECT v.helpful FROM review_votes v WHERE v.rating_id = t.id AND v.account_id = $2), CASE WHEN EXISTS "
+      "(SELECT 1 FROM person_follows f WHERE f.follower_id = $2 AND f.followee_id = t.account_id) THEN 1 ELSE 0 "
+      "END AS followed";
+  std::string sql;
+  if (order == ReviewOrder::kNetwork) {
+    sql = std::string("SELECT ") + kColumns + extra +
+          " FROM ratings t WHERE t.resource_id = $1 AND t.review <> '' ORDER BY followed DESC, (t.helpful - "
+          "t.unhelpful) DESC, t.id DESC LIMIT $3 OFFSET $4";
+  } else {
+    // The page's ids come from the covering index ratings_reviews_by_resource
+    // (migration 19); only the page's rows are read and decorated.
+    const char* by = order == ReviewOrder::kHelpful ? "(x.helpful - x.unhelpful) DESC, x.updated_at DESC, x.id DESC"
+                                                    : "x.updated_at DESC, x.id DESC";
+    std::string outer = by;
+    for (std::size_t pos = outer.find("x."); pos != std::string::npos; pos = outer.find("x.", pos)) outer[pos] = 't';
+    sql = std::string("SELECT ") + kColumns + extra + " FROM (SELECT x.id FROM ratings x WHERE x.resource_id = $1 "
+          "AND x.review <> '' ORDER BY " + by + " LIMIT $3 OFFSET $4) page JOIN ratings t ON t.id = page.id "
+          "ORDER BY " + outer;
   }
-  HALLWAY_TRY_ASSIGN(Rows rows,
-                     tx.Query(std::string("SELECT ") + kColumns +
-                                  ", (SELECT v.helpful FROM review_votes v WHERE v.rating_id = t.id AND "
-                                  "v.account_id = $2), CASE WHEN EXISTS (SELECT 1 FROM person_follows f WHERE "
-                                  "f.follower_id = $2 AND f.followee_id = t.account_id) THEN 1 ELSE 0 END AS followed "
-                                  "FROM ratings t WHERE t.resource_id = $1 AND t.review <> '' "
-                                  "ORDER BY " + order_by + " LIMIT $3 OFFSET $4",
-                              {resource, viewer, std::int64_t{limit}, std::int64_t{offset}}));
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, {resource, viewer, std::int64_t{limit}, std::int64_t{offset}}));
   std::vector<Rating> out;
   for (const Row& r : rows) {
     Rating t = FromRow(r);

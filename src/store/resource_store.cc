@@ -1,5 +1,7 @@
 #include "store/resource_store.h"
 
+#include <algorithm>
+
 #include "domain/accounts/account.h"
 #include "domain/catalog/rating_stats.h"
 #include "store/sql_helpers.h"
@@ -15,13 +17,30 @@ const char* const kResourceColumns =
 
 namespace {
 
+// Inserts (id, value) rows, up to 32 per statement: a resource's skills and
+// tags cost one round trip (and one statement end) instead of one each, and
+// the statement cache holds at most 32 shapes per table.
+core::Status InsertValues(Tx& tx, const char* table, const char* column, domain::ResourceId id,
+                          const std::vector<std::string>& values) {
+  constexpr std::size_t kPerStatement = 32;
+  for (std::size_t start = 0; start < values.size(); start += kPerStatement) {
+    const std::size_t end = std::min(values.size(), start + kPerStatement);
+    std::string sql = std::string("INSERT INTO ") + table + " (resource_id, " + column + ") VALUES ";
+    Params p;
+    p.reserve(end - start + 1);
+    p.emplace_back(id);
+    for (std::size_t i = start; i < end; ++i) {
+      p.emplace_back(values[i]);
+      sql += (i == start ? "($1, $" : ", ($1, $") + std::to_string(p.size()) + ")";
+    }
+    HALLWAY_TRY(tx.Exec(sql, p));
+  }
+  return core::Ok();
+}
+
 core::Status InsertLists(Tx& tx, domain::ResourceId id, const domain::ResourceFields& f) {
-  for (const auto& s : f.skills) {
-    HALLWAY_TRY(tx.Exec("INSERT INTO resource_skills (resource_id, skill) VALUES ($1, $2)", {id, s}));
-  }
-  for (const auto& t : f.tags) {
-    HALLWAY_TRY(tx.Exec("INSERT INTO resource_tags (resource_id, tag) VALUES ($1, $2)", {id, t}));
-  }
+  HALLWAY_TRY(InsertValues(tx, "resource_skills", "skill", id, f.skills));
+  HALLWAY_TRY(InsertValues(tx, "resource_tags", "tag", id, f.tags));
   for (auto c : f.categories) {
     auto r = tx.Exec("INSERT INTO resource_categories (resource_id, category_id) VALUES ($1, $2)", {id, c});
     if (!r) {

@@ -57,6 +57,9 @@ const std::vector<Migration>& AllMigrations() {
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },
+      {19, "catalog_speed",
+#include "store/migrations/migration_0019_catalog_speed.inc"
+      },
   };
   return kAll;
 }

@@ -161,8 +161,13 @@ core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path
   }
   sqlite3_busy_timeout(db, 5000);
   std::string pragmas =
-      "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
-  if (writer) pragmas = "PRAGMA journal_mode=WAL; " + pragmas;
+      "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;";
+  // The writer keeps a larger page cache (64 MiB): bulk imports touch many
+  // index pages per batch, and re-reading them from the OS costs more than the
+  // SQL. Readers keep SQLite's default (2 MiB each) and, like the writer, read
+  // the file through a shared memory map (up to 256 MiB) instead of copying
+  // every page miss through read().
+  if (writer) pragmas = "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; " + pragmas;
   HALLWAY_TRY(conn->ExecScript(pragmas));
   return conn;
 }
