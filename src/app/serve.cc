@@ -22,6 +22,7 @@
 #include "service/admin_service.h"
 #include "service/auth_service.h"
 #include "service/collection_service.h"
+#include "service/summary_publisher.h"
 #include "service/wiki_service.h"
 #include "service/feed_service.h"
 #include "service/deliberation_service.h"
@@ -191,7 +192,8 @@ int RunServe(const ParsedCommand& cmd) {
   http::UploadHandlers upload_handlers(uploads);
   http::SpreadHandlers spread_handlers(spread);
   http::EmbedHandlers embed_handlers(posts, sc.base_url);
-  http::WikiHandlers wiki_handlers(wiki);
+  service::SummaryPublisher summary_publisher(deliberations, wiki, posts);
+  http::WikiHandlers wiki_handlers(wiki, summary_publisher);
   http::TrustHandlers trust_handlers(trust);
   http::RecommendationHandlers recommendation_handlers(recommendation_service);
   http::HelperHandlers helper_handlers(helper_finder);

@@ -201,6 +201,8 @@ void AddRoutes(Router& r, RouteDeps d) {
   constexpr std::size_t kWikiBody = 1024 * 1024;
   r.Add({verb::get, "/api/v1/wiki/pages", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Index)});
   r.Add({verb::post, "/api/v1/wiki/preview", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Preview), kWikiBody});
+  r.Add({verb::post, "/api/v1/posts/{id}/deliberation/summary/wiki", Access::kSignedIn,
+         bind(d.wiki, &WikiHandlers::PublishSummary)});
   r.Add({verb::get, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Get)});
   r.Add({verb::put, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Put), kWikiBody});
   r.Add({verb::delete_, "/api/v1/wiki/{space}/{slug}", Access::kSignedIn, bind(d.wiki, &WikiHandlers::Delete)});

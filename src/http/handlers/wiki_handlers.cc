@@ -1,5 +1,6 @@
 #include "http/handlers/wiki_handlers.h"
 
+#include "http/handlers/admin_handlers.h"
 #include "http/handlers/reply.h"
 #include "http/handlers/wiki_views.h"
 
@@ -129,6 +130,24 @@ Response WikiHandlers::Backlinks(Request& req) {
     for (const auto& s : v) items.push_back(WikiPageSummaryJson(s, space));
     return Json{{"items", items}};
   });
+}
+
+}  // namespace hallway::http
+
+namespace hallway::http {
+
+Response WikiHandlers::PublishSummary(Request& req) {
+  auto id = IdParam(req, "id");
+  if (!id) return ProblemResponse(req, id.error());
+  auto body = ParseJsonBody(req, {"title"});
+  if (!body) return ProblemResponse(req, body.error());
+  auto title = OptString(*body, "title");
+  if (!title) return ProblemResponse(req, title.error());
+  auto page = publisher_.Publish(req.Who(), *id, title->value_or(""));
+  if (!page) return ProblemResponse(req, page.error());
+  Response res = JsonResponse(req, bhttp::status::created, WikiPageJson(*page));
+  res.set(bhttp::field::location, "/api/v1/wiki/" + page->space.name + "/" + page->page.slug);
+  return res;
 }
 
 }  // namespace hallway::http

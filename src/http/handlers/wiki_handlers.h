@@ -4,13 +4,15 @@
 #pragma once
 
 #include "http/message.h"
+#include "service/summary_publisher.h"
 #include "service/wiki_service.h"
 
 namespace hallway::http {
 
 class WikiHandlers {
  public:
-  explicit WikiHandlers(service::WikiService& wiki) : wiki_(wiki) {}
+  WikiHandlers(service::WikiService& wiki, service::SummaryPublisher& publisher)
+      : wiki_(wiki), publisher_(publisher) {}
   Response Index(Request& req);
   Response Preview(Request& req);
   Response Get(Request& req);
@@ -23,9 +25,13 @@ class WikiHandlers {
   Response Watch(Request& req);
   Response Unwatch(Request& req);
   Response Backlinks(Request& req);
+  // POST /api/v1/posts/{id}/deliberation/summary/wiki {title?}: a settled
+  // summary as a page of the thread's own wiki.
+  Response PublishSummary(Request& req);
 
  private:
   service::WikiService& wiki_;
+  service::SummaryPublisher& publisher_;
 };
 
 }  // namespace hallway::http

@@ -3,6 +3,7 @@
 // following threads. Every write answers the whole deliberation.
 import type { Http } from './http';
 import type { Id, Items, PersonSummary } from './types';
+import type { WikiPage } from './wiki';
 
 export type DeliberationState = 'exploring' | 'converging' | 'settled' | 'reopened';
 export type StanceKind = 'support' | 'object';
@@ -117,6 +118,11 @@ export function deliberationsApi(http: Http) {
     editSummary: (post: Id, body: string, baseRevision: number) =>
       http.put<Deliberation>(`${base(post)}/deliberation/summary`, {
         json: { body, base_revision: baseRevision },
+      }),
+    /** A settled summary as a page of the thread's own wiki (its group's, else the organization's). 409 unless settled. */
+    publishSummary: (post: Id, title?: string) =>
+      http.post<WikiPage>(`${base(post)}/deliberation/summary/wiki`, {
+        json: title ? { title } : {},
       }),
     summaryRevisions: (post: Id) =>
       http.get<Items<SummaryRevision>>(`${base(post)}/deliberation/summary/revisions`),

@@ -73,6 +73,16 @@ test('raise and resolve an issue and watch the deliberation settle and reopen', 
   expect(settled).toBeGreaterThanOrEqual(60);
   await shot(page, 'deliberation-settled');
 
+  // The settled answer becomes a page of the thread's wiki.
+  await panel.getByRole('button', { name: 'Publish to the wiki' }).click();
+  const published = panel.getByRole('status').filter({ hasText: 'Published as the wiki page' });
+  await expect(published).toBeVisible();
+  await shot(page, 'deliberation-published');
+  await published.getByRole('link').click();
+  await expect(page.getByText('We cap the offsite at')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'this discussion' })).toBeVisible();
+  await page.goto(postUrl);
+
   // The stream card shows the state too.
   await page.goto('/');
   const card = page
