@@ -8,6 +8,7 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
 #include "http/handlers/profile_handlers.h"
+#include "http/handlers/qa_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/mail_preference_handlers.h"
@@ -27,6 +28,8 @@ struct RouteDeps {
   FollowHandlers& follows;
   GroupHandlers& groups;
   PostHandlers& posts;
+  AnswerHandlers& answers;
+  QuestionHandlers& questions;
   NotificationHandlers& notifications;
   FeedHandlers& feeds;
   CatalogHandlers& catalog;

@@ -43,6 +43,7 @@ struct PostView {
   // their own posts).
   bool is_new = false;
   std::vector<domain::Attachment> attachments;  // in order
+  int my_vote = 0;  // questions: the viewer's vote (1, -1; 0 for none)
 };
 
 // One step of how a post travelled: who passed it on, having seen it where.
@@ -99,6 +100,13 @@ struct StreamOptions {
 
 // Top order ranks at most this many of the newest visible posts.
 constexpr int kTopWindow = 300;
+
+// Returns `posts` with everything a reader sees around them (authors,
+// reactions, the viewer's votes and permissions), in the given order, for
+// services that list posts of their own (e.g. the question queues).
+// REQUIRES: the viewer may read every one of `posts`.
+core::Result<std::vector<PostView>> DecoratePosts(store::Tx& tx, std::vector<domain::Post> posts,
+                                                  const Principal& who);
 
 class PostService {
  public:

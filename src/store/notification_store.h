@@ -17,7 +17,8 @@ struct NotificationRecord {
   std::int64_t id = 0;
   domain::AccountId recipient_id = 0;
   std::int64_t activity_id = 0;
-  std::string kind;  // mention, reply, reaction, follow, group_invitation, group_request, group_approved, recommendation
+  std::string kind;  // mention, reply, reaction, follow, group_invitation, group_request, group_approved, recommendation,
+                    // answer, answer_accepted, answer_comment, question_routed
   std::optional<domain::AccountId> actor_id;
   std::optional<std::int64_t> post_id;
   std::optional<std::int64_t> group_id;

@@ -12,6 +12,7 @@ import { notificationsApi } from './notifications';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
+import { questionsApi } from './questions';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
@@ -36,6 +37,7 @@ export function createApi(http: Http = new Http()) {
     passwordResets: passwordResetsApi(http),
     people: peopleApi(http),
     posts: postsApi(http),
+    questions: questionsApi(http),
     search: searchApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
@@ -51,3 +53,4 @@ export { ApiError, Http } from './http';
 export type * from './types';
 export type * from './catalog-types';
 export type * from './search';
+export type * from './questions';

@@ -167,6 +167,12 @@ export interface Post {
   can_moderate: boolean;
   /** Photos, videos and files, in the author's order. */
   attachments: Attachment[];
+  /** Questions: how many answers, the accepted one, the sum of votes and the reader's vote. */
+  answer_count: number;
+  accepted_answer_id: Id | null;
+  score: number;
+  /** 1, -1, or 0 for none. */
+  my_vote: number;
 }
 
 export type AttachmentKind = 'image' | 'video' | 'file';
