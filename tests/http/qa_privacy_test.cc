@@ -13,7 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string PostUrl(const HttpResponse& r) { return "/api/v1/posts/" + std::to_string(r.Json()["id"].get<int>()); }
+std::string PostUrl(const HttpResponse& r) {
+  return "/api/v1/posts/" + std::to_string(r.Json()["id"].get<int>());
+}
 
 std::vector<std::string> Titles(const json& page) {
   std::vector<std::string> out;
@@ -40,7 +42,10 @@ TEST_P(HttpTest, QuestionQueuesFilterSortAndPage) {
   HttpClient ana = Client(), ben = Client();
   ASSERT_EQ(ana.SignUp("ana").status, 201);
   ASSERT_EQ(ben.SignUp("ben").status, 201);
-  ASSERT_EQ(ana.Json("POST", "/api/v1/groups", {{"name", "Data Club"}, {"visibility", "open"}}).status, 201);
+  ASSERT_EQ(
+      ana.Json("POST", "/api/v1/groups", {{"name", "Data Club"}, {"visibility", "open"}}).status,
+      201);
+  ASSERT_EQ(ben.Json("PUT", "/api/v1/groups/data-club/membership").status, 200);
   auto ask = [&](const std::string& title, const std::string& group = "") {
     json body = {{"kind", "question"}, {"title", title}, {"body", "Details. #analytics"}};
     if (!group.empty()) body["group"] = group;
@@ -51,15 +56,21 @@ TEST_P(HttpTest, QuestionQueuesFilterSortAndPage) {
   auto unanswered = ask("Unanswered one");
   auto answered = ask("Answered, not accepted", "data-club");
   auto solved = ask("Solved one");
-  ASSERT_EQ(ana.Json("POST", "/api/v1/posts", {{"body", "A note, not a question #analytics"}}).status, 201);
+  ASSERT_EQ(
+      ana.Json("POST", "/api/v1/posts", {{"body", "A note, not a question #analytics"}}).status,
+      201);
   ASSERT_EQ(ben.Json("POST", PostUrl(answered) + "/answers", {{"body", "Maybe."}}).status, 201);
   auto answer = ben.Json("POST", PostUrl(solved) + "/answers", {{"body", "Yes."}});
-  ASSERT_EQ(ana.Json("PUT", PostUrl(solved) + "/accepted-answer", {{"answer_id", answer.Json()["id"]}}).status, 200);
+  ASSERT_EQ(
+      ana.Json("PUT", PostUrl(solved) + "/accepted-answer", {{"answer_id", answer.Json()["id"]}})
+          .status,
+      200);
   ASSERT_EQ(ben.Json("PUT", PostUrl(unanswered) + "/vote", {{"value", 1}}).status, 200);
 
   EXPECT_EQ(Titles(ben.Get("/api/v1/questions").Json()),
             (std::vector<std::string>{"Solved one", "Answered, not accepted", "Unanswered one"}));
-  EXPECT_EQ(Titles(ben.Get("/api/v1/questions?state=unanswered").Json()), (std::vector<std::string>{"Unanswered one"}));
+  EXPECT_EQ(Titles(ben.Get("/api/v1/questions?state=unanswered").Json()),
+            (std::vector<std::string>{"Unanswered one"}));
   EXPECT_EQ(Titles(ben.Get("/api/v1/questions?state=unaccepted").Json()),
             (std::vector<std::string>{"Answered, not accepted"}));
   EXPECT_EQ(Titles(ben.Get("/api/v1/questions?group=data-club").Json()),
@@ -70,7 +81,8 @@ TEST_P(HttpTest, QuestionQueuesFilterSortAndPage) {
   auto first = ben.Get("/api/v1/questions?limit=2").Json();
   ASSERT_EQ(first["items"].size(), 2u);
   ASSERT_TRUE(first["next_cursor"].is_string());
-  auto second = ben.Get("/api/v1/questions?limit=2&cursor=" + first["next_cursor"].get<std::string>()).Json();
+  auto second =
+      ben.Get("/api/v1/questions?limit=2&cursor=" + first["next_cursor"].get<std::string>()).Json();
   EXPECT_EQ(Titles(second), (std::vector<std::string>{"Unanswered one"}));
   EXPECT_TRUE(second["next_cursor"].is_null());
   auto item = ben.Get("/api/v1/questions?state=unanswered").Json()["items"][0];
@@ -89,21 +101,33 @@ TEST_P(HttpTest, PrivateGroupQuestionsNeverReachNonMembers) {
   ASSERT_EQ(ana.SignUp("ana").status, 201);
   ASSERT_EQ(ben.SignUp("ben").status, 201);
   ASSERT_EQ(eve.SignUp("eve").status, 201);
-  ASSERT_EQ(ana.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}}).status, 201);
-  ASSERT_EQ(ana.Json("POST", "/api/v1/groups/board-room/invitations", {{"handle", "ben"}}).status, 201);
+  ASSERT_EQ(ana.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}})
+                .status,
+            201);
+  ASSERT_EQ(ana.Json("POST", "/api/v1/groups/board-room/invitations", {{"handle", "ben"}}).status,
+            201);
   ASSERT_EQ(ben.Json("PUT", "/api/v1/groups/board-room/membership").status, 200);
-  auto open = ana.Json("POST", "/api/v1/posts", {{"kind", "question"}, {"title", "How do we forecast quokka demand?"}});
-  auto secret = ana.Json("POST", "/api/v1/posts", {{"kind", "question"}, {"title", "Should we acquire the quokka farm?"},
-                                                   {"group", "board-room"}});
+  auto open = ana.Json("POST", "/api/v1/posts",
+                       {{"kind", "question"},
+                        {"title", "How do we forecast quokka demand?"},
+                        {"body", "Details please."}});
+  auto secret = ana.Json("POST", "/api/v1/posts",
+                         {{"kind", "question"},
+                          {"title", "Should we acquire the quokka farm?"},
+                          {"body", "Details please."},
+                          {"group", "board-room"}});
   ASSERT_EQ(secret.status, 201);
-  auto answer = ben.Json("POST", PostUrl(secret) + "/answers", {{"body", "Only with zephyrology synergies."}});
+  auto answer = ben.Json("POST", PostUrl(secret) + "/answers",
+                         {{"body", "Only with zephyrology synergies."}});
   ASSERT_EQ(answer.status, 201);
-  const std::string answer_url = "/api/v1/answers/" + std::to_string(answer.Json()["id"].get<int>());
+  const std::string answer_url =
+      "/api/v1/answers/" + std::to_string(answer.Json()["id"].get<int>());
   ASSERT_EQ(ana.Json("PUT", answer_url + "/vote", {{"value", 1}}).status, 200);
 
   // Queues.
   EXPECT_EQ(ben.Get("/api/v1/questions").Json()["items"].size(), 2u);
-  EXPECT_EQ(Titles(eve.Get("/api/v1/questions").Json()), (std::vector<std::string>{"How do we forecast quokka demand?"}));
+  EXPECT_EQ(Titles(eve.Get("/api/v1/questions").Json()),
+            (std::vector<std::string>{"How do we forecast quokka demand?"}));
   EXPECT_EQ(eve.Get("/api/v1/questions?state=unaccepted").Json()["items"].size(), 0u);
   EXPECT_EQ(eve.Get("/api/v1/questions?group=board-room").status, 404);
   // The question, its answers, votes and comments.
@@ -114,7 +138,10 @@ TEST_P(HttpTest, PrivateGroupQuestionsNeverReachNonMembers) {
   EXPECT_EQ(eve.Get(answer_url + "/comments").status, 404);
   EXPECT_EQ(eve.Get(answer_url + "/revisions").status, 404);
   EXPECT_EQ(eve.Json("PATCH", answer_url, {{"body", "x"}}).status, 404);
-  EXPECT_EQ(eve.Json("PUT", PostUrl(secret) + "/accepted-answer", {{"answer_id", answer.Json()["id"]}}).status, 404);
+  EXPECT_EQ(
+      eve.Json("PUT", PostUrl(secret) + "/accepted-answer", {{"answer_id", answer.Json()["id"]}})
+          .status,
+      404);
   EXPECT_EQ(ben.Get(answer_url + "/revisions").status, 200);
 
   // Duplicate suggestions and search, once the index has caught up: the
@@ -139,7 +166,9 @@ TEST_P(HttpTest, PrivateGroupQuestionsNeverReachNonMembers) {
   // Leaving the group revokes it at once.
   ASSERT_EQ(ben.Json("DELETE", "/api/v1/groups/board-room/membership").status, 200);
   EXPECT_EQ(ben.Get("/api/v1/questions").Json()["items"].size(), 1u);
-  EXPECT_EQ(ben.Get("/api/v1/questions/similar?title=quokka%20farm%20acquisition").Json()["items"].size(), 1u);
+  EXPECT_EQ(
+      ben.Get("/api/v1/questions/similar?title=quokka%20farm%20acquisition").Json()["items"].size(),
+      1u);
   EXPECT_EQ(ben.Get(answer_url + "/comments").status, 404);
 }
 
