@@ -78,26 +78,32 @@ export function questionsApi(http: Http) {
   const answer = (id: Id) => `/answers/${encodeURIComponent(String(id))}`;
   return {
     /** Questions the caller may read, newest (or most voted) first. */
-    list: (query: QuestionQuery = {}) => http.get<Page<Post>>('/questions', { query: { ...query } }),
+    list: (query: QuestionQuery = {}) =>
+      http.get<Page<Post>>('/questions', { query: { ...query } }),
     /** Up to 5 readable questions close to `title` (none under 3 characters). */
-    similar: (title: string) => http.get<Items<SimilarQuestion>>('/questions/similar', { query: { title } }),
+    similar: (title: string) =>
+      http.get<Items<SimilarQuestion>>('/questions/similar', { query: { title } }),
     /** Accepted first, then by score, then oldest. */
     answers: (id: Id) => http.get<Items<Answer>>(`${post(id)}/answers`),
     answer: (id: Id, body: string) => http.post<Answer>(`${post(id)}/answers`, { json: { body } }),
     /** The asker or a facilitator; returns the question. */
-    accept: (id: Id, answerId: Id) => http.put<Post>(`${post(id)}/accepted-answer`, { json: { answer_id: answerId } }),
+    accept: (id: Id, answerId: Id) =>
+      http.put<Post>(`${post(id)}/accepted-answer`, { json: { answer_id: answerId } }),
     clearAccepted: (id: Id) => http.delete<Post>(`${post(id)}/accepted-answer`),
     vote: (id: Id, value: VoteValue) => http.put<Post>(`${post(id)}/vote`, { json: { value } }),
     unvote: (id: Id) => http.delete<Post>(`${post(id)}/vote`),
     /** Asks people to help; 422 names those who cannot see the question. */
-    route: (id: Id, handles: string[]) => http.post<Items<PersonSummary>>(`${post(id)}/routes`, { json: { to: handles } }),
+    route: (id: Id, handles: string[]) =>
+      http.post<Items<PersonSummary>>(`${post(id)}/routes`, { json: { to: handles } }),
     editAnswer: (id: Id, body: string) => http.patch<Answer>(answer(id), { json: { body } }),
     removeAnswer: (id: Id) => http.delete<void>(answer(id)),
     answerRevisions: (id: Id) => http.get<Items<AnswerRevision>>(`${answer(id)}/revisions`),
-    voteAnswer: (id: Id, value: VoteValue) => http.put<Answer>(`${answer(id)}/vote`, { json: { value } }),
+    voteAnswer: (id: Id, value: VoteValue) =>
+      http.put<Answer>(`${answer(id)}/vote`, { json: { value } }),
     unvoteAnswer: (id: Id) => http.delete<Answer>(`${answer(id)}/vote`),
     answerComments: (id: Id) => http.get<Items<AnswerComment>>(`${answer(id)}/comments`),
-    commentOnAnswer: (id: Id, body: string) => http.post<AnswerComment>(`${answer(id)}/comments`, { json: { body } }),
+    commentOnAnswer: (id: Id, body: string) =>
+      http.post<AnswerComment>(`${answer(id)}/comments`, { json: { body } }),
     /** Suggested helpers for a need; 404 when the server has no such endpoint. */
     helpers: (q: string) => http.get<Items<Helper>>('/helpers', { query: { q } }),
   };
