@@ -192,7 +192,7 @@ core::Result<std::vector<SimilarQuestion>> QuestionService::Similar(const Princi
   SearchQuery sq;
   sq.text = title;
   sq.kinds = {"question"};
-  sq.limit = 5;
+  sq.limit = 10;  // some may be unreadable by now (the index lags) or too weak
   auto found = search_.Search(who, sq);
   if (!found) {
     // No index yet, or words the query language cannot take: no suggestions.
@@ -203,7 +203,13 @@ core::Result<std::vector<SimilarQuestion>> QuestionService::Similar(const Princi
     return found.error();
   }
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<SimilarQuestion>> {
+    // Relevance is relative: keep what scores at least kMinShareOfBest of
+    // the best match, so one shared common word does not suggest a question.
+    constexpr double kMinShareOfBest = 0.4;
+    const double best = found->items.empty() ? 0 : found->items.front().hit.score;
     for (const auto& item : found->items) {
+      if (out.size() == 5) break;
+      if (best > 0 && item.hit.score < kMinShareOfBest * best) continue;
       const auto colon = item.hit.id.find(':');
       if (item.hit.id.rfind("post:", 0) != 0 || colon == std::string::npos) continue;
       const domain::PostId pid = std::atoll(item.hit.id.c_str() + colon + 1);

@@ -64,7 +64,8 @@ class QuestionService {
                                                    const std::vector<std::string>& handles);
   // Up to 5 questions the viewer may read whose text is close to `title`
   // (from the search index), with answer counts and whether one is
-  // accepted. A title under 3 characters or no index yet gives none.
+  // accepted; matches scoring under 40% of the best are left out. A title
+  // under 3 characters or no index yet gives none.
   core::Result<std::vector<SimilarQuestion>> Similar(const Principal& who, const std::string& title);
 
  private:
