@@ -2,6 +2,7 @@
 
 #include "app/demo_rng.h"
 #include "app/demo_catalog_seed.h"
+#include "app/demo_question_seed.h"
 #include "app/demo_social_seed.h"
 
 #include <algorithm>
@@ -174,7 +175,8 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
       }
     }
     HALLWAY_TRY(SeedDemoSocial(tx, saved_people, rng, now));
-    return SeedDemoCatalog(tx, saved_people, rng, now);
+    HALLWAY_TRY(SeedDemoCatalog(tx, saved_people, rng, now));
+    return SeedDemoQuestions(tx, saved_people, now);
   });
 }
 

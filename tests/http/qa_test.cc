@@ -275,5 +275,48 @@ TEST_P(HttpTest, RoutingAQuestionNotifiesThePeopleAsked) {
   EXPECT_EQ(ana.Json("POST", PostUrl(inner) + "/routes", {{"to", {"ben"}}}).status, 201);
 }
 
+TEST_P(HttpTest, TheDemoHasQuestionsInEveryState) {
+  Start({"--seed-demo"});
+  HttpClient demo = Client();
+  ASSERT_EQ(demo.SignIn("demo", "hallway-demo").status, 200);
+  auto all = demo.Get("/api/v1/questions?limit=100").Json()["items"];
+  int accepted = 0, voted = 0, in_groups = 0;
+  for (const auto& q : all) {
+    accepted += !q["accepted_answer_id"].is_null();
+    voted += q["score"].get<int>() > 0;
+    in_groups += !q["group"].is_null();
+    // The demo user is not in the private Leadership Circle: its question stays there.
+    if (!q["group"].is_null()) {
+      EXPECT_NE(q["group"]["slug"], "leadership-circle");
+    }
+  }
+  EXPECT_GE(accepted, 4);
+  EXPECT_GE(voted, 4);
+  EXPECT_GE(in_groups, 4);
+  EXPECT_FALSE(demo.Get("/api/v1/questions?state=unanswered").Json()["items"].empty());
+  auto waiting = demo.Get("/api/v1/questions?state=unaccepted&limit=100").Json()["items"];
+  ASSERT_FALSE(waiting.empty());
+  // The demo user's own question waits for her to accept one of its answers.
+  bool mine = false;
+  for (const auto& q : waiting) {
+    if (q["author"]["handle"] != "demo") continue;
+    mine = true;
+    auto answers = demo.Get("/api/v1/posts/" + std::to_string(q["id"].get<int>()) + "/answers")
+                       .Json()["items"];
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers[0]["can_accept"], true);
+  }
+  EXPECT_TRUE(mine);
+  // Accepted answers come first in their threads.
+  for (const auto& q : all) {
+    if (q["accepted_answer_id"].is_null()) continue;
+    auto answers = demo.Get("/api/v1/posts/" + std::to_string(q["id"].get<int>()) + "/answers")
+                       .Json()["items"];
+    ASSERT_FALSE(answers.empty());
+    EXPECT_EQ(answers[0]["id"], q["accepted_answer_id"]);
+    EXPECT_EQ(answers[0]["accepted"], true);
+  }
+}
+
 }  // namespace
 }  // namespace hallway::testing
