@@ -145,14 +145,16 @@ TEST_P(HttpTest, PrivateGroupQuestionsNeverReachNonMembers) {
   EXPECT_EQ(ben.Get(answer_url + "/revisions").status, 200);
 
   // Duplicate suggestions and search, once the index has caught up: the
-  // member sees both questions (and the private one by its answer's words),
-  // the outsider only the open one.
+  // member is offered the private question (the far weaker match on
+  // "quokka" alone is left out), found by its answer's words too; the
+  // outsider only the open one.
   auto member = GetUntil(ben, "/api/v1/questions/similar?title=quokka%20farm%20acquisition",
-                         [](const json& r) { return r["items"].size() == 2; });
-  ASSERT_EQ(member["items"].size(), 2u) << member.dump();
-  std::set<std::string> seen;
-  for (const auto& i : member["items"]) seen.insert(i["title"]);
-  EXPECT_TRUE(seen.count("Should we acquire the quokka farm?"));
+                         [](const json& r) { return !r["items"].empty(); });
+  ASSERT_FALSE(member["items"].empty()) << member.dump();
+  EXPECT_EQ(member["items"][0]["title"], "Should we acquire the quokka farm?");
+  EXPECT_EQ(member["items"][0]["answer_count"], 1);
+  auto both = ben.Get("/api/v1/questions/similar?title=quokka").Json();
+  EXPECT_EQ(both["items"].size(), 2u) << both.dump();
   auto by_answer = GetUntil(ben, "/api/v1/search?q=zephyrology&kind=question",
                             [](const json& r) { return r["total"] == 1; });
   EXPECT_EQ(by_answer["total"], 1) << by_answer.dump();
