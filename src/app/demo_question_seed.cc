@@ -204,9 +204,11 @@ core::Status SeedDemoQuestions(store::Tx& tx, const std::vector<domain::Account>
     q.body_html = domain::RenderMarkdown(q.body);
     q.topics = domain::ExtractTopics(q.title + "\n" + q.body);
     if (group) q.group_id = group->id;
-    // Spread over the last 30 days, older first.
+    // The streams order posts by id, and these come after the other demo
+    // posts: so they are also the newest, asked over the last two days
+    // (older first), with everything that follows them in the past.
     q.created_at = q.updated_at =
-        now - core::kDay * 30 + core::kDay * 2 * static_cast<core::Micros>(i);
+        now - core::kDay * 2 + core::kHour * 3 * static_cast<core::Micros>(i);
     HALLWAY_TRY_ASSIGN(q.id, store::InsertPost(tx, q, {}));
     const std::string audience = service::AudienceFor(group);
     HALLWAY_TRY(service::AppendSocialActivity(tx, q.created_at, asker->id, "Create", "Question",
@@ -239,8 +241,9 @@ core::Status SeedDemoQuestions(store::Tx& tx, const std::vector<domain::Account>
         if (voter->id == answers[a].author_id) continue;
         const int value = a > 0 && rng.Below(5) == 0 ? -1 : 1;
         HALLWAY_TRY(store::LockAnswer(tx, answers[a].id));
-        HALLWAY_TRY_ASSIGN(bool changed, store::SetAnswerVote(tx, answers[a].id, voter->id, value,
-                                                              answers[a].created_at + core::kHour));
+        HALLWAY_TRY_ASSIGN(bool changed,
+                           store::SetAnswerVote(tx, answers[a].id, voter->id, value,
+                                                answers[a].created_at + core::kMinute * 20));
         (void)changed;
       }
     }
@@ -254,7 +257,7 @@ core::Status SeedDemoQuestions(store::Tx& tx, const std::vector<domain::Account>
     }
 
     if (seed.outcome == Outcome::kAccepted && !answers.empty()) {
-      const core::Micros at = answers.back().created_at + core::kDay;
+      const core::Micros at = answers.back().created_at + core::kMinute * 30;
       HALLWAY_TRY(store::SetAcceptedAnswer(tx, q.id, answers.front().id, at));
       const nlohmann::json payload = {{"question_id", q.id},
                                       {"question_author", asker->id},
@@ -277,7 +280,7 @@ core::Status SeedDemoQuestions(store::Tx& tx, const std::vector<domain::Account>
       "#negotiation #hiring";
   mine.body_html = domain::RenderMarkdown(mine.body);
   mine.topics = domain::ExtractTopics(mine.title + "\n" + mine.body);
-  mine.created_at = mine.updated_at = now - core::kDay * 2;
+  mine.created_at = mine.updated_at = now - core::kHour * 6;
   HALLWAY_TRY_ASSIGN(mine.id, store::InsertPost(tx, mine, {}));
   HALLWAY_TRY(service::AppendSocialActivity(tx, mine.created_at, demo.id, "Create", "Question",
                                             Id(mine.id), service::AudienceFor(std::nullopt)));
@@ -295,7 +298,7 @@ core::Status SeedDemoQuestions(store::Tx& tx, const std::vector<domain::Account>
     answer.author_id = who->id;
     answer.body = replies[r];
     answer.body_html = domain::RenderMarkdown(answer.body);
-    answer.created_at = mine.created_at + core::kHour * (3 + 5 * r);
+    answer.created_at = mine.created_at + core::kHour * (1 + 2 * r);
     HALLWAY_TRY_ASSIGN(answer, store::InsertAnswer(tx, answer));
     const nlohmann::json payload = {{"question_id", mine.id}, {"question_author", demo.id}};
     HALLWAY_TRY(service::AppendSocialActivity(tx, answer.created_at, who->id, "Create", "Answer",
