@@ -77,7 +77,9 @@ test('ask a question, get an answer, accept it', async ({ page, browser, baseURL
   await signUp(helperPage, helper);
   await helperPage.goto(questionUrl);
   await expect(helperPage.getByRole('heading', { name: '1 Answer' })).toBeVisible();
-  await helperPage.getByLabel('Your answer').fill('Budget **ten small trials** before one big one.');
+  await helperPage
+    .getByLabel('Your answer')
+    .fill('Budget **ten small trials** before one big one.');
   await helperPage.getByRole('button', { name: 'Post your answer' }).click();
   await expect(helperPage.getByRole('heading', { name: '2 Answers' })).toBeVisible();
   const mine = helperPage.getByRole('article', { name: new RegExp(helper.name) });
@@ -108,7 +110,10 @@ test('ask a question, get an answer, accept it', async ({ page, browser, baseURL
   // The helper hears about it, and sees the mark after a reload.
   await helperPage.reload();
   await expect(
-    helperPage.getByRole('region', { name: /2 Answers/ }).getByRole('article').first(),
+    helperPage
+      .getByRole('region', { name: /2 Answers/ })
+      .getByRole('article')
+      .first(),
   ).toContainText('Accepted answer');
   await other.close();
   await earlier.ctx.dispose();
