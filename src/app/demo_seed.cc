@@ -3,6 +3,7 @@
 #include "app/demo_rng.h"
 #include "app/demo_catalog_seed.h"
 #include "app/demo_deliberation_seed.h"
+#include "app/demo_question_seed.h"
 #include "app/demo_social_seed.h"
 #include "app/demo_wiki_seed.h"
 
@@ -178,7 +179,8 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
     HALLWAY_TRY(SeedDemoSocial(tx, saved_people, rng, now));
     HALLWAY_TRY(SeedDemoCatalog(tx, saved_people, rng, now));
     HALLWAY_TRY(SeedDemoDeliberations(tx, saved_people, now));
-    return SeedDemoWiki(tx, saved_people, now);
+    HALLWAY_TRY(SeedDemoWiki(tx, saved_people, now));
+    return SeedDemoQuestions(tx, saved_people, now);
   });
 }
 

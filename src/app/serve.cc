@@ -171,12 +171,16 @@ int RunServe(const ParsedCommand& cmd) {
   if (auto s = recommender.Reload(); !s) log.Error("recommend: " + s.error().message() + " (serving without a model)");
   service::RecommendationService recommendation_service(ctx, recommender);
   service::HelperFinder helper_finder(ctx);
+  service::AnswerService answers(ctx);
+  service::QuestionService questions(ctx, search);
 
   http::AccountHandlers account_handlers(auth, profiles, sc, http::CookiePolicy{c.secure_cookies});
   http::ProfileHandlers profile_handlers(profiles, follows);
   http::FollowHandlers follow_handlers(follows);
   http::GroupHandlers group_handlers(groups);
   http::PostHandlers post_handlers(posts);
+  http::AnswerHandlers answer_handlers(answers);
+  http::QuestionHandlers question_handlers(questions, posts);
   http::NotificationHandlers notification_handlers(notification_service, hub, auth);
   http::FeedHandlers feed_handlers(feed_service, posts, sc.base_url);
   http::CatalogHandlers catalog_handlers(catalog);
@@ -201,7 +205,8 @@ int RunServe(const ParsedCommand& cmd) {
   http::Router router(auth);
   store::Database& database = **db;
   http::AddRoutes(router, {account_handlers, profile_handlers, token_handlers, admin_handlers,
-                           follow_handlers, group_handlers, post_handlers, notification_handlers,
+                           follow_handlers, group_handlers, post_handlers, answer_handlers, question_handlers,
+                           notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
                            goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers, helper_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,

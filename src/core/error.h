@@ -21,6 +21,7 @@ enum class ErrorCode {
   kTooManyRequests,   // throttled; retry later
   kPayloadTooLarge,   // a body or upload exceeded its limit
   kUnsupportedMedia,  // a body or upload of a type we do not accept
+  kUnprocessable,     // well-formed, but names things that do not fit together (HTTP 422)
   kUnavailable,       // a dependency (database, mail server) is down; retry
   kInternal,          // a bug or an unexpected foreign failure
 };
@@ -48,6 +49,9 @@ class Error {
   static Error TooManyRequests(std::string m) { return {ErrorCode::kTooManyRequests, std::move(m)}; }
   static Error PayloadTooLarge(std::string m) { return {ErrorCode::kPayloadTooLarge, std::move(m)}; }
   static Error UnsupportedMedia(std::string m) { return {ErrorCode::kUnsupportedMedia, std::move(m)}; }
+  static Error Unprocessable(std::string m, std::vector<FieldError> f = {}) {
+    return {ErrorCode::kUnprocessable, std::move(m), std::move(f)};
+  }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
 

@@ -130,6 +130,27 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::put, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Close)});
   r.Add({verb::delete_, "/api/v1/posts/{id}/closed", Access::kSignedIn, bind(d.posts, &PostHandlers::Reopen)});
 
+  // Questions and answers.
+  r.Add({verb::get, "/api/v1/questions", Access::kSignedIn, bind(d.questions, &QuestionHandlers::List)});
+  r.Add({verb::get, "/api/v1/questions/similar", Access::kSignedIn, bind(d.questions, &QuestionHandlers::Similar)});
+  r.Add({verb::put, "/api/v1/posts/{id}/accepted-answer", Access::kSignedIn,
+         bind(d.questions, &QuestionHandlers::Accept)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/accepted-answer", Access::kSignedIn,
+         bind(d.questions, &QuestionHandlers::ClearAccepted)});
+  r.Add({verb::put, "/api/v1/posts/{id}/vote", Access::kSignedIn, bind(d.questions, &QuestionHandlers::Vote)});
+  r.Add({verb::delete_, "/api/v1/posts/{id}/vote", Access::kSignedIn, bind(d.questions, &QuestionHandlers::Unvote)});
+  r.Add({verb::post, "/api/v1/posts/{id}/routes", Access::kSignedIn, bind(d.questions, &QuestionHandlers::Route)});
+  r.Add({verb::get, "/api/v1/posts/{id}/answers", Access::kSignedIn, bind(d.answers, &AnswerHandlers::List)});
+  r.Add({verb::post, "/api/v1/posts/{id}/answers", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Create),
+         256 * 1024});
+  r.Add({verb::patch, "/api/v1/answers/{id}", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Edit), 256 * 1024});
+  r.Add({verb::delete_, "/api/v1/answers/{id}", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Delete)});
+  r.Add({verb::get, "/api/v1/answers/{id}/revisions", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Revisions)});
+  r.Add({verb::put, "/api/v1/answers/{id}/vote", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Vote)});
+  r.Add({verb::delete_, "/api/v1/answers/{id}/vote", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Unvote)});
+  r.Add({verb::get, "/api/v1/answers/{id}/comments", Access::kSignedIn, bind(d.answers, &AnswerHandlers::Comments)});
+  r.Add({verb::post, "/api/v1/answers/{id}/comments", Access::kSignedIn, bind(d.answers, &AnswerHandlers::AddComment)});
+
   // Uploads (photos, videos, files) and the attachment files themselves.
   // The body is spooled to disk; the service applies each kind's limit.
   const std::size_t upload_body = d.max_upload_bytes + 1024;

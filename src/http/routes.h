@@ -11,6 +11,7 @@
 #include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/recommendation_handlers.h"
+#include "http/handlers/qa_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/helper_handlers.h"
@@ -34,6 +35,8 @@ struct RouteDeps {
   FollowHandlers& follows;
   GroupHandlers& groups;
   PostHandlers& posts;
+  AnswerHandlers& answers;
+  QuestionHandlers& questions;
   NotificationHandlers& notifications;
   FeedHandlers& feeds;
   CatalogHandlers& catalog;

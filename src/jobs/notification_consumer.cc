@@ -59,6 +59,37 @@ std::int64_t PayloadInt(const std::string& payload, const char* key) {
   return 0;
 }
 
+// Questions and answers: the asker hears of a new answer, the answerer of
+// its acceptance and of comments on it, and people a question was routed to
+// are asked for help. The payload names the people (written by the
+// services, see answer_service.h and question_service.h).
+template <typename Add>
+core::Status NotifyQuestionAndAnswers(const domain::Activity& a, Add& add) {
+  auto j = nlohmann::json::parse(a.payload, nullptr, false);
+  if (!j.is_object()) return core::Ok();
+  auto id_of = [&](const char* key) -> std::int64_t {
+    return j.contains(key) && j[key].is_number_integer() ? j[key].get<std::int64_t>() : 0;
+  };
+  const std::int64_t question = a.object_type == "Question" ? ToId(a.object_id) : id_of("question_id");
+  if (a.verb == "Create" && a.object_type == "Answer") {
+    return add(id_of("question_author"), "answer", question, std::nullopt, "", std::nullopt);
+  }
+  if (a.verb == "Accept" && a.object_type == "Answer") {
+    return add(id_of("answer_author"), "answer_accepted", question, std::nullopt, "", std::nullopt);
+  }
+  if (a.verb == "Create" && a.object_type == "AnswerComment") {
+    return add(id_of("answer_author"), "answer_comment", question, std::nullopt, "", std::nullopt);
+  }
+  if (a.verb == "Offer" && a.object_type == "Question" && j.contains("recipients") && j["recipients"].is_array()) {
+    for (const auto& id : j["recipients"]) {
+      if (id.is_number_integer()) {
+        HALLWAY_TRY(add(id.get<std::int64_t>(), "question_routed", question, std::nullopt, "", std::nullopt));
+      }
+    }
+  }
+  return core::Ok();
+}
+
 // Collects the notifications one activity causes; adds the recipients of
 // newly inserted rows to `woken`.
 core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::AccountId>& woken) {
@@ -153,6 +184,9 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
     HALLWAY_TRY_ASSIGN(auto watchers, store::WikiWatchers(tx, page, a.published_at));
     const std::string revision = std::to_string(PayloadInt(a.payload, "revision"));
     for (auto id : watchers) HALLWAY_TRY(add(id, "wiki_edit", std::nullopt, std::nullopt, revision, std::nullopt, page));
+  } else if (a.object_type == "Answer" || a.object_type == "AnswerComment" ||
+             (a.verb == "Offer" && a.object_type == "Question")) {
+    HALLWAY_TRY(NotifyQuestionAndAnswers(a, add));
   } else if (a.verb == "Accept" && a.object_type == "Membership") {
     HALLWAY_TRY(add(ToId(a.object_id), "group_approved", std::nullopt, target_group));
   }

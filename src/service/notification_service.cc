@@ -86,6 +86,14 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
       v.url = domain::WikiPagePath(space, page->slug);
     }
     v.text = who + " edited “" + (page ? page->title : std::string("a page")) + "” in " + where;
+  } else if (n.kind == "answer") {
+    v.text = who + " answered " + (post_label.empty() ? "your question" : post_label);
+  } else if (n.kind == "answer_accepted") {
+    v.text = who + " accepted your answer" + (post_label.empty() ? "" : " to " + post_label);
+  } else if (n.kind == "answer_comment") {
+    v.text = who + " commented on your answer" + (post_label.empty() ? "" : " to " + post_label);
+  } else if (n.kind == "question_routed") {
+    v.text = who + " asks for your help with " + (post_label.empty() ? "a question" : post_label);
   } else if (n.kind == "group_approved") {
     v.text = "You are now a member of " + group_name;
     v.url = "/groups/" + group_slug;

@@ -9,11 +9,13 @@
 #include "domain/social/top_score.h"
 #include "service/attachment_rules.h"
 #include "service/deliberation_facts.h"
+#include "service/post_access.h"
 #include "service/social_context.h"
 #include "store/account_store.h"
 #include "store/block_store.h"
 #include "store/deliberation_store.h"
 #include "store/group_store.h"
+#include "store/question_store.h"
 #include "store/stream_store.h"
 #include "store/upload_store.h"
 
@@ -22,30 +24,10 @@ namespace {
 
 using domain::Post;
 
-core::Error NoSuchPost() { return core::Error::NotFound("no such post"); }
+using Readable = PostAccess;
 
-struct Readable {
-  Post post;
-  std::optional<GroupView> group;  // the viewer's view of the post's group
-};
-
-bool IsOrgModerator(const Principal& who) { return who.role != domain::Role::kMember; }
-
-// Loads the post if the viewer may read it (hidden posts: only the author
-// and moderators).
 core::Result<Readable> ReadablePost(store::Tx& tx, domain::PostId id, const Principal& who) {
-  auto post = store::GetPost(tx, id);
-  if (!post) return NoSuchPost();
-  Readable r{std::move(*post), std::nullopt};
-  if (r.post.group_id) {
-    HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *r.post.group_id));
-    HALLWAY_TRY_ASSIGN(GroupView view, ViewOf(tx, g, who.account_id));
-    if (!view.can_read) return NoSuchPost();
-    r.group = std::move(view);
-  }
-  const bool moderator = IsOrgModerator(who) || (r.group && r.group->can_moderate);
-  if (r.post.hidden && r.post.author_id != who.account_id && !moderator) return NoSuchPost();
-  return r;
+  return LoadReadablePost(tx, id, who);
 }
 
 // Resolves @mentions to active accounts and checks each can read the post
@@ -96,6 +78,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto reshares, store::ReshareCounts(tx, ids, who.account_id));
   HALLWAY_TRY_ASSIGN(auto attachments, store::ListPostAttachments(tx, ids));
   HALLWAY_TRY_ASSIGN(auto deliberations, DeliberationBadges(tx, ids, now));
+  HALLWAY_TRY_ASSIGN(auto votes, store::QuestionVotesBy(tx, ids, who.account_id));
   std::map<domain::GroupId, GroupView> groups;
   std::vector<PostView> out;
   for (auto& p : posts) {
@@ -107,6 +90,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.reshare_count = reshares[p.id];
     v.attachments = std::move(attachments[p.id]);
     if (auto d = deliberations.find(p.id); d != deliberations.end()) v.deliberation = d->second;
+    if (auto vote = votes.find(p.id); vote != votes.end()) v.my_vote = vote->second;
     if (p.reshare_of) {
       auto original = ReadablePost(tx, *p.reshare_of, who);
       if (original) {
@@ -161,6 +145,11 @@ std::vector<std::string> TopicsOf(const domain::PostDraft& d) {
 }
 
 }  // namespace
+
+core::Result<std::vector<PostView>> DecoratePosts(store::Tx& tx, std::vector<domain::Post> posts,
+                                                  const Principal& who, core::Micros now) {
+  return Decorate(tx, std::move(posts), who, now);
+}
 
 core::Result<PostView> PostService::Create(const Principal& who, const NewPost& in) {
   HALLWAY_TRY_ASSIGN(domain::PostDraft draft, domain::ValidateDraft(in.draft));

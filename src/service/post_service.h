@@ -46,6 +46,7 @@ struct PostView {
   std::vector<domain::Attachment> attachments;  // in order
   // When the thread is a deliberation: its state and maturity (stream cards).
   std::optional<DeliberationBadge> deliberation;
+  int my_vote = 0;  // questions: the viewer's vote (1, -1; 0 for none)
 };
 
 // One step of how a post travelled: who passed it on, having seen it where.
@@ -102,6 +103,14 @@ struct StreamOptions {
 
 // Top order ranks at most this many of the newest visible posts.
 constexpr int kTopWindow = 300;
+
+// Returns `posts` with everything a reader sees around them (authors,
+// reactions, the viewer's votes and permissions), in the given order, for
+// services that list posts of their own (e.g. the question queues); `now`
+// dates the deliberation badges.
+// REQUIRES: the viewer may read every one of `posts`.
+core::Result<std::vector<PostView>> DecoratePosts(store::Tx& tx, std::vector<domain::Post> posts,
+                                                  const Principal& who, core::Micros now);
 
 class PostService {
  public:

@@ -7,9 +7,11 @@
 
 #include "domain/social/group.h"
 #include "store/account_store.h"
+#include "store/answer_store.h"
 #include "store/category_store.h"
 #include "store/group_store.h"
 #include "store/post_store.h"
+#include "store/question_store.h"
 #include "store/resource_store.h"
 #include "store/wiki_store.h"
 
@@ -60,6 +62,15 @@ core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, 
   d.visibility = {term};
   HALLWAY_TRY_ASSIGN(store::Rows reactions, tx.Query("SELECT COUNT(*) FROM reactions WHERE post_id = $1", {id}));
   d.quality.helpful_votes = static_cast<int>(reactions.at(0).Int(0));
+  if (post->kind == domain::PostKind::kQuestion) {
+    // A question is found by its answers' words too; votes on it and its
+    // answers, and an accepted answer, are its quality signals.
+    HALLWAY_TRY_ASSIGN(auto answers, store::ListAnswers(tx, id));
+    for (const auto& a : answers) d.body += "\n\n" + PlainText(a.body);
+    HALLWAY_TRY_ASSIGN(std::int64_t votes, store::QuestionHelpfulVotes(tx, id));
+    d.quality.helpful_votes += static_cast<int>(votes);
+    d.quality.accepted_answer = post->accepted_answer_id.has_value();
+  }
   return std::optional(std::move(d));
 }
 

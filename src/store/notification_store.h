@@ -19,6 +19,7 @@ struct NotificationRecord {
   std::int64_t activity_id = 0;
   std::string kind;  // mention, reply, reaction, follow, group_invitation, group_request, group_approved, recommendation,
                      // deliberation_state (detail: the new state)
+                    // answer, answer_accepted, answer_comment, question_routed
   std::optional<domain::AccountId> actor_id;
   std::optional<std::int64_t> post_id;
   std::optional<std::int64_t> group_id;

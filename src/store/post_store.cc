@@ -13,7 +13,8 @@ using domain::Post;
 
 constexpr const char* kPostColumns =
     "p.id, p.author_id, p.kind, p.title, p.body, p.body_html, p.link_url, p.group_id, p.revision, "
-    "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason, p.reshare_of, p.reshared_via";
+    "p.comment_count, p.created_at, p.updated_at, p.closed, p.hidden, p.hidden_reason, p.reshare_of, p.reshared_via, "
+    "p.accepted_answer_id, p.answer_count, p.score";
 
 std::string VisibleToViewerSql(const std::string& viewer_param) {
   return GroupContentVisibleSql("p.group_id", viewer_param);
@@ -38,6 +39,9 @@ core::Result<Post> PostFromRow(const Row& r) {
   p.hidden_reason = r.Text(14);
   p.reshare_of = r.OptInt(15);
   p.reshared_via = r.OptInt(16);
+  p.accepted_answer_id = r.OptInt(17);
+  p.answer_count = r.Int(18);
+  p.score = r.Int(19);
   return p;
 }
 

@@ -28,6 +28,8 @@ import DirectoryPage from './pages/people/DirectoryPage.svelte';
 import FollowListPage from './pages/people/FollowListPage.svelte';
 import ProfilePage from './pages/people/ProfilePage.svelte';
 import PostPage from './pages/posts/PostPage.svelte';
+import AskPage from './pages/questions/AskPage.svelte';
+import QuestionsPage from './pages/questions/QuestionsPage.svelte';
 import SearchPage from './pages/search/SearchPage.svelte';
 import FeedSettingsPage from './pages/settings/FeedSettingsPage.svelte';
 import HelperSettingsPage from './pages/settings/HelperSettingsPage.svelte';
@@ -70,6 +72,8 @@ export const routes: RouteDef[] = [
   // :relation is "followers" or "following"; the page shows not-found for anything else.
   { pattern: '/people/:handle/:relation', access: 'member', component: FollowListPage },
   { pattern: '/posts/:id', access: 'member', component: PostPage },
+  { pattern: '/questions', access: 'member', component: QuestionsPage },
+  { pattern: '/questions/ask', access: 'member', component: AskPage },
   { pattern: '/topics/:topic', access: 'member', component: TopicPage },
   { pattern: '/settings', access: 'member', redirect: '/settings/profile' },
   { pattern: '/settings/profile', access: 'member', component: ProfileSettingsPage },

@@ -6,7 +6,8 @@ namespace hallway::domain {
 
 const std::vector<std::string>& MailableKinds() {
   static const std::vector<std::string> kKinds = {"mention",  "reply",          "group_invitation", "group_request",
-                                                  "reaction", "reshare",        "follow",           "group_approved"};
+                                                  "reaction", "reshare",        "follow",           "group_approved",
+                                                  "answer",   "answer_accepted", "answer_comment",  "question_routed"};
   return kKinds;
 }
 
@@ -24,13 +25,18 @@ std::string MailKindLabel(std::string_view kind) {
   if (kind == "reshare") return "Your posts passed on";
   if (kind == "follow") return "New followers";
   if (kind == "group_approved") return "Group membership approvals";
+  if (kind == "answer") return "Answers to your questions";
+  if (kind == "answer_accepted") return "Your answers accepted";
+  if (kind == "answer_comment") return "Comments on your answers";
+  if (kind == "question_routed") return "Questions you are asked to help with";
   if (kind == "digest") return "The digest";
   if (kind == "all") return "All mail about activity";
   return std::string(kind);
 }
 
 MailDelivery DefaultDelivery(std::string_view kind) {
-  if (kind == "mention" || kind == "reply" || kind == "group_invitation" || kind == "group_request") {
+  if (kind == "mention" || kind == "reply" || kind == "group_invitation" || kind == "group_request" ||
+      kind == "answer" || kind == "question_routed") {
     return MailDelivery::kImmediately;
   }
   if (IsMailableKind(kind)) return MailDelivery::kDigest;

@@ -17,6 +17,8 @@ TEST(MailPreferences, DefaultsMailDirectAddressAtOnceAndTheRestInTheDigest) {
       {"group_invitation", MailDelivery::kImmediately}, {"group_request", MailDelivery::kImmediately},
       {"reaction", MailDelivery::kDigest},         {"follow", MailDelivery::kDigest},
       {"reshare", MailDelivery::kDigest},          {"group_approved", MailDelivery::kDigest},
+      {"answer", MailDelivery::kImmediately},      {"question_routed", MailDelivery::kImmediately},
+      {"answer_accepted", MailDelivery::kDigest},  {"answer_comment", MailDelivery::kDigest},
       {"something_new", MailDelivery::kOff},
   };
   for (const auto& c : cases) EXPECT_EQ(DefaultDelivery(c.kind), c.want) << c.kind;

@@ -78,6 +78,11 @@ struct Post {
   std::vector<std::string> topics;
   core::Micros created_at = 0;
   core::Micros updated_at = 0;
+  // Questions (domain/qa): the accepted answer, how many answers, and the
+  // sum of the question's votes. Kept with the writes that change them.
+  std::optional<std::int64_t> accepted_answer_id;
+  std::int64_t answer_count = 0;
+  std::int64_t score = 0;
 };
 
 struct Comment {

@@ -103,6 +103,10 @@ Json PostJson(const service::PostView& v) {
            }()},
           {"collapsed_ids", v.collapsed_ids},
           {"new", v.is_new},
+          {"answer_count", p.answer_count},
+          {"accepted_answer_id", p.accepted_answer_id ? Json(*p.accepted_answer_id) : Json(nullptr)},
+          {"score", p.score},
+          {"my_vote", v.my_vote},
           {"url", "/posts/" + std::to_string(p.id)},
           {"deliberation", v.deliberation ? Json{{"state", domain::DeliberationStateName(v.deliberation->state)},
                                                  {"maturity", v.deliberation->maturity}}

@@ -16,6 +16,7 @@ import { notificationsApi } from './notifications';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
+import { questionsApi } from './questions';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
@@ -47,6 +48,7 @@ export function createApi(http: Http = new Http()) {
     passwordResets: passwordResetsApi(http),
     people: peopleApi(http),
     posts: postsApi(http),
+    questions: questionsApi(http),
     search: searchApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
@@ -71,3 +73,4 @@ export type * from './spread';
 export type * from './deliberations';
 export type * from './wiki';
 export type * from './helpers';
+export type * from './questions';

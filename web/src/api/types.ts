@@ -173,6 +173,12 @@ export interface Post {
   attachments: Attachment[];
   /** When the thread is a deliberation: its state and maturity now. */
   deliberation: DeliberationBadge | null;
+  /** Questions: how many answers, the accepted one, the sum of votes and the reader's vote. */
+  answer_count: number;
+  accepted_answer_id: Id | null;
+  score: number;
+  /** 1, -1, or 0 for none. */
+  my_vote: number;
 }
 
 export type AttachmentKind = 'image' | 'video' | 'file';
