@@ -155,6 +155,7 @@ def main():
     results = {}
     for backend in BACKENDS:
         tmp = tempfile.mkdtemp(prefix=f"hallway-stream-{backend}-")
+        os.chmod(tmp, 0o755)  # the PostgreSQL cluster below runs as the postgres user
         pg_state = None
         try:
             if backend == "sqlite":
@@ -167,6 +168,7 @@ def main():
                 print(f"{backend}: generated {json.dumps(gen)}", file=sys.stderr)
                 rows[activities] = {"generate": gen, **measure(tmp, url, f"{activities}")}
             results[backend] = rows
+            report({backend: rows}, final=False)  # a later backend's failure must not lose these
         finally:
             if pg_state:
                 subprocess.run([os.path.join(ROOT, "scripts/test-services.sh"), "stop", pg_state],
@@ -175,7 +177,7 @@ def main():
     report(results)
 
 
-def report(results):
+def report(results, final=True):
     print(f"{'backend':<10} {'activities':>11} {'page':<11} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
     summary = {"people": PEOPLE, "follows": FOLLOWS, "groups": GROUPS, "backends": {}}
     for backend, rows in results.items():
@@ -194,7 +196,9 @@ def report(results):
             growth = large / small if small else float("nan")
             print(f"{backend:<10} p99 growth {SMALL:,} -> {LARGE:,}, {page}: {growth:.2f}x")
             summary["backends"][backend][f"growth {page}"] = growth
-    print(json.dumps(summary))
+    if final:
+        print(json.dumps(summary))
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
