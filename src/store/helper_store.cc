@@ -54,6 +54,22 @@ core::Result<std::unordered_map<std::int64_t, std::vector<std::string>>> Resourc
   return out;
 }
 
+// Sets the topics of out[rows[i]] to those `load` finds for ids[i] (ids may
+// repeat; each is looked up once).
+template <typename Load>
+core::Status AttachTopics(Tx& tx, const std::vector<std::int64_t>& ids, const std::vector<std::size_t>& rows,
+                          std::vector<EvidenceRow>& out, Load load) {
+  std::vector<std::int64_t> unique = ids;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  HALLWAY_TRY_ASSIGN(auto topics, load(tx, unique));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto it = topics.find(ids[i]);
+    if (it != topics.end()) out[rows[i]].topics = it->second;
+  }
+  return core::Ok();
+}
+
 }  // namespace
 
 core::Result<std::vector<EvidenceRow>> LoadHelperEvidence(Tx& tx, const std::vector<std::int64_t>& people) {
@@ -112,16 +128,7 @@ core::Result<std::vector<EvidenceRow>> LoadHelperEvidence(Tx& tx, const std::vec
       out.push_back(std::move(e));
     }
   }
-  {
-    std::vector<std::int64_t> unique = post_ids;
-    std::sort(unique.begin(), unique.end());
-    unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-    HALLWAY_TRY_ASSIGN(auto topics, PostTopics(tx, unique));
-    for (std::size_t i = 0; i < post_rows.size(); ++i) {
-      auto it = topics.find(post_ids[i]);
-      if (it != topics.end()) out[post_rows[i]].topics = it->second;
-    }
-  }
+  HALLWAY_TRY(AttachTopics(tx, post_ids, post_rows, out, PostTopics));
   std::vector<std::int64_t> resource_ids;
   std::vector<std::size_t> resource_rows;
   {  // Completed resources and well-rated reviews (4 or 5 stars, with text).
@@ -173,16 +180,7 @@ core::Result<std::vector<EvidenceRow>> LoadHelperEvidence(Tx& tx, const std::vec
       out.push_back(std::move(e));
     }
   }
-  {
-    std::vector<std::int64_t> unique = resource_ids;
-    std::sort(unique.begin(), unique.end());
-    unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-    HALLWAY_TRY_ASSIGN(auto topics, ResourceTopics(tx, unique));
-    for (std::size_t i = 0; i < resource_rows.size(); ++i) {
-      auto it = topics.find(resource_ids[i]);
-      if (it != topics.end()) out[resource_rows[i]].topics = it->second;
-    }
-  }
+  HALLWAY_TRY(AttachTopics(tx, resource_ids, resource_rows, out, ResourceTopics));
   {  // Declared skills: one piece of evidence per person.
     Params params;
     const std::string filter = PeopleFilter("t.account_id", people, params);
