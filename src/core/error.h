@@ -21,6 +21,7 @@ enum class ErrorCode {
   kTooManyRequests,   // throttled; retry later
   kPayloadTooLarge,   // a body or upload exceeded its limit
   kUnsupportedMedia,  // a body or upload of a type we do not accept
+  kLimitExceeded,     // well-formed, but a per-person quota is full (e.g. 50 saved searches)
   kUnavailable,       // a dependency (database, mail server) is down; retry
   kInternal,          // a bug or an unexpected foreign failure
 };
@@ -48,6 +49,7 @@ class Error {
   static Error TooManyRequests(std::string m) { return {ErrorCode::kTooManyRequests, std::move(m)}; }
   static Error PayloadTooLarge(std::string m) { return {ErrorCode::kPayloadTooLarge, std::move(m)}; }
   static Error UnsupportedMedia(std::string m) { return {ErrorCode::kUnsupportedMedia, std::move(m)}; }
+  static Error LimitExceeded(std::string m) { return {ErrorCode::kLimitExceeded, std::move(m)}; }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
 

@@ -60,6 +60,9 @@ const std::vector<Migration>& AllMigrations() {
       {19, "catalog_speed",
 #include "store/migrations/migration_0019_catalog_speed.inc"
       },
+      {20, "saved_searches",
+#include "store/migrations/migration_0020_saved_searches.inc"
+      },
   };
   return kAll;
 }

@@ -16,6 +16,7 @@ import { notificationsApi } from './notifications';
 import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
+import { savedSearchesApi, synonymsApi } from './saved-searches';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
@@ -48,6 +49,8 @@ export function createApi(http: Http = new Http()) {
     people: peopleApi(http),
     posts: postsApi(http),
     search: searchApi(http),
+    savedSearches: savedSearchesApi(http),
+    synonyms: synonymsApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
     spread: spreadApi(http),
