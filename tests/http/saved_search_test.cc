@@ -29,7 +29,8 @@ json PollUntil(const HttpClient& c, const std::string& target, Ready ready) {
 
 json SavedSearchNotifications(const HttpClient& c) {
   json out = json::array();
-  for (const auto& n : c.Get("/api/v1/notifications").Json()["items"]) {
+  const json body = c.Get("/api/v1/notifications").Json();  // outlives the loop (C++20 range-for)
+  for (const auto& n : body["items"]) {
     if (n["kind"] == "saved_search") out.push_back(n);
   }
   return out;
@@ -168,7 +169,7 @@ TEST_P(HttpTest, AdminSynonymsApplyToTheNextSearch) {
   // Bad entries: 400, nothing stored.
   for (const json& body : {json{{"equivalents", json::array()}}, json{{"equivalents", {"Induction"}}},
                            json{{"equivalents", {"a;b"}}}, json{{"equivalents", json(std::vector<std::string>(21, "x"))}},
-                           json{{"other", 1}}, json{}}) {
+                           json{{"other", 1}}, json::object()}) {
     EXPECT_EQ(admin.Json("PUT", "/api/v1/admin/search/synonyms/onboarding", body).status, 400) << body.dump();
   }
   EXPECT_EQ(admin.Json("PUT", "/api/v1/admin/search/synonyms/Onboarding", {{"equivalents", {"induction"}}}).status,
