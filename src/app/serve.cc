@@ -29,7 +29,9 @@
 #include "service/goal_service.h"
 #include "service/helper_finder.h"
 #include "service/mail_preference_service.h"
+#include "service/saved_search_service.h"
 #include "service/search_service.h"
+#include "service/synonym_service.h"
 #include "service/follow_service.h"
 #include "service/notification_service.h"
 #include "service/group_service.h"
@@ -40,6 +42,7 @@
 #include "service/trust_service.h"
 #include "service/upload_service.h"
 #include "store/account_store.h"
+#include "store/activity_log.h"
 #include "store/migrations/migrations.h"
 
 #ifndef HALLWAY_DEFAULT_WEB_DIR
@@ -152,6 +155,10 @@ int RunServe(const ParsedCommand& cmd) {
   catalog.set_index(&catalog_index_feed);
   const std::string search_root = c.data_dir + "/search";
   service::SearchService search(ctx, search_root);
+  service::SynonymService synonyms(ctx);
+  search.set_synonyms(&synonyms);
+  service::SavedSearchService saved_searches(ctx, search);
+  saved_searches.set_hub(&hub);
   service::RatingService ratings(ctx);
   service::LearningService learning(ctx);
   service::ResourceRecommendationService resource_recommendations(ctx);
@@ -201,6 +208,8 @@ int RunServe(const ParsedCommand& cmd) {
   http::TrustHandlers trust_handlers(trust);
   http::RecommendationHandlers recommendation_handlers(recommendation_service);
   http::HelperHandlers helper_handlers(helper_finder);
+  http::SavedSearchHandlers saved_search_handlers(saved_searches);
+  http::SynonymHandlers synonym_handlers(synonyms);
   http::Metrics metrics;
   http::Router router(auth);
   store::Database& database = **db;
@@ -209,6 +218,7 @@ int RunServe(const ParsedCommand& cmd) {
                            notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
                            goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers, helper_handlers,
+                           saved_search_handlers, synonym_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 
@@ -292,6 +302,22 @@ int RunServe(const ParsedCommand& cmd) {
   jobs::PeriodicJob helper_loop("helpers", 500, [&helper_finder]() { return helper_finder.CatchUp(); }, log);
   helper_loop.Start();
 
+  // Saved searches: each runs as its owner for what is new, at most every
+  // two seconds and only when the search index took in more of the activity
+  // log since the last run (its consumer's durable cursor moved).
+  std::int64_t saved_search_index_position = -1;
+  jobs::PeriodicJob saved_search_loop("saved-searches", 2000, [&]() -> core::Status {
+    HALLWAY_TRY_ASSIGN(std::int64_t position, store::ReadTx(database, [&search_index](store::Tx& tx) {
+                         return store::GetCursor(tx, search_index.Name());
+                       }));
+    if (position == saved_search_index_position) return core::Ok();
+    HALLWAY_TRY_ASSIGN(int sent, saved_searches.CheckAll());
+    (void)sent;
+    saved_search_index_position = position;
+    return core::Ok();
+  }, log);
+  saved_search_loop.Start();
+
   // Uploads nobody may fetch any more (never attached, or of deleted posts).
   jobs::PeriodicJob upload_collector("uploads", 10 * 60 * 1000, [&uploads, &log]() -> core::Status {
     auto removed = uploads.CollectGarbage();
@@ -321,6 +347,7 @@ int RunServe(const ParsedCommand& cmd) {
                 .Finish());
   server.Run();
   upload_collector.Stop();
+  saved_search_loop.Stop();
   recommend_loop.Stop();
   catalog_index_loop.Stop();
   consumer_loop.Stop();

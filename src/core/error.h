@@ -22,6 +22,7 @@ enum class ErrorCode {
   kPayloadTooLarge,   // a body or upload exceeded its limit
   kUnsupportedMedia,  // a body or upload of a type we do not accept
   kUnprocessable,     // well-formed, but names things that do not fit together (HTTP 422)
+  kLimitExceeded,     // well-formed, but a per-person quota is full (e.g. 50 saved searches)
   kUnavailable,       // a dependency (database, mail server) is down; retry
   kInternal,          // a bug or an unexpected foreign failure
 };
@@ -52,6 +53,7 @@ class Error {
   static Error Unprocessable(std::string m, std::vector<FieldError> f = {}) {
     return {ErrorCode::kUnprocessable, std::move(m), std::move(f)};
   }
+  static Error LimitExceeded(std::string m) { return {ErrorCode::kLimitExceeded, std::move(m)}; }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
 

@@ -16,6 +16,7 @@ bhttp::status StatusFor(core::ErrorCode code) {
     case ErrorCode::kPayloadTooLarge: return bhttp::status::payload_too_large;
     case ErrorCode::kUnsupportedMedia: return bhttp::status::unsupported_media_type;
     case ErrorCode::kUnprocessable: return bhttp::status::unprocessable_entity;
+    case ErrorCode::kLimitExceeded: return bhttp::status::unprocessable_entity;
     case ErrorCode::kUnavailable: return bhttp::status::service_unavailable;
     case ErrorCode::kInternal: return bhttp::status::internal_server_error;
   }

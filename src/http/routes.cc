@@ -296,6 +296,21 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::get, "/api/v1/me/helper-settings", Access::kSignedIn, bind(d.helpers, &HelperHandlers::GetSettings)});
   r.Add({verb::put, "/api/v1/me/helper-settings", Access::kSignedIn, bind(d.helpers, &HelperHandlers::PutSettings)});
   r.Add({verb::get, "/api/v1/search/suggest", Access::kSignedIn, bind(d.search, &SearchHandlers::Suggest)});
+  // Saved searches (notify of new matches) and admin synonyms.
+  r.Add({verb::get, "/api/v1/me/saved-searches", Access::kSignedIn,
+         bind(d.saved_searches, &SavedSearchHandlers::List)});
+  r.Add({verb::post, "/api/v1/me/saved-searches", Access::kSignedIn,
+         bind(d.saved_searches, &SavedSearchHandlers::Create)});
+  r.Add({verb::patch, "/api/v1/me/saved-searches/{id}", Access::kSignedIn,
+         bind(d.saved_searches, &SavedSearchHandlers::Update)});
+  r.Add({verb::delete_, "/api/v1/me/saved-searches/{id}", Access::kSignedIn,
+         bind(d.saved_searches, &SavedSearchHandlers::Delete)});
+  r.Add({verb::get, "/api/v1/me/saved-searches/{id}/new", Access::kSignedIn,
+         bind(d.saved_searches, &SavedSearchHandlers::New)});
+  r.Add({verb::get, "/api/v1/admin/search/synonyms", Access::kAdmin, bind(d.synonyms, &SynonymHandlers::List)});
+  r.Add({verb::put, "/api/v1/admin/search/synonyms/{term}", Access::kAdmin, bind(d.synonyms, &SynonymHandlers::Put)});
+  r.Add({verb::delete_, "/api/v1/admin/search/synonyms/{term}", Access::kAdmin,
+         bind(d.synonyms, &SynonymHandlers::Delete)});
 
   // Administration.
   r.Add({verb::get, "/api/v1/admin/settings", Access::kAdmin, bind(d.admin, &AdminHandlers::GetSettings)});

@@ -12,6 +12,7 @@
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/recommendation_handlers.h"
 #include "http/handlers/qa_handlers.h"
+#include "http/handlers/saved_search_handlers.h"
 #include "http/handlers/search_handlers.h"
 #include "http/handlers/feed_handlers.h"
 #include "http/handlers/helper_handlers.h"
@@ -54,6 +55,8 @@ struct RouteDeps {
   TrustHandlers& trust;
   RecommendationHandlers& recommendations;
   HelperHandlers& helpers;
+  SavedSearchHandlers& saved_searches;
+  SynonymHandlers& synonyms;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

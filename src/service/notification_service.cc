@@ -1,8 +1,11 @@
 #include "service/notification_service.h"
 
+#include <cstdlib>
+
 #include "core/utf8.h"
 #include "store/group_store.h"
 #include "store/resource_store.h"
+#include "store/saved_search_store.h"
 #include "store/post_store.h"
 #include "store/wiki_store.h"
 #include "domain/wiki/wiki_links.h"
@@ -94,6 +97,20 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
     v.text = who + " commented on your answer" + (post_label.empty() ? "" : " to " + post_label);
   } else if (n.kind == "question_routed") {
     v.text = who + " asks for your help with " + (post_label.empty() ? "a question" : post_label);
+  } else if (n.kind == "saved_search") {
+    // detail: "<new matches>:<saved search id>"
+    const auto colon = n.detail.find(':');
+    const std::int64_t count = std::atoll(n.detail.substr(0, colon).c_str());
+    const std::int64_t id = colon == std::string::npos ? 0 : std::atoll(n.detail.c_str() + colon + 1);
+    auto saved = store::GetAnySavedSearch(tx, id);
+    const std::string results = std::to_string(count) + (count == 1 ? " new result" : " new results");
+    if (saved && saved->account_id == n.recipient_id) {
+      v.text = results + " for “" + saved->name + "”";
+      v.url = "/search?" + saved->query + "&saved=" + std::to_string(id);
+    } else {
+      v.text = results + " for a search you no longer keep";
+      v.url = "/search";
+    }
   } else if (n.kind == "group_approved") {
     v.text = "You are now a member of " + group_name;
     v.url = "/groups/" + group_slug;

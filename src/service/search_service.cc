@@ -14,21 +14,31 @@ namespace hallway::service {
 namespace {
 
 // Returns this thread's searcher for `root`, opened with the current
-// taxonomy. A Searcher reopens the index on every call, so it is kept per
-// thread and opened again only when the taxonomy changed: opening a Xapian
-// database on every request is the costly part of a small search.
-core::Result<search::Searcher*> SearcherFor(store::Tx& tx, const std::string& root) {
+// taxonomy and synonyms. A Searcher reopens the index on every call, so it
+// is kept per thread and opened again only when the taxonomy or the
+// synonyms changed: opening a Xapian database on every request is the
+// costly part of a small search.
+core::Result<search::Searcher*> SearcherFor(store::Tx& tx, const std::string& root, SynonymService* synonyms) {
   struct Cached {
     std::string root;
     std::vector<std::string> taxonomy;
+    std::uint64_t synonyms_version = 0;
     std::unique_ptr<search::Searcher> searcher;
   };
   thread_local Cached cached;
   HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
   std::vector<std::string> taxonomy = store::CategoryPaths(all);
-  if (cached.searcher && cached.root == root && cached.taxonomy == taxonomy) return cached.searcher.get();
+  SynonymService::Snapshot snapshot{std::make_shared<const SynonymService::Map>(), 0};
+  if (synonyms) {
+    HALLWAY_TRY_ASSIGN(snapshot, synonyms->Current(tx));
+  }
+  if (cached.searcher && cached.root == root && cached.taxonomy == taxonomy &&
+      cached.synonyms_version == snapshot.version) {
+    return cached.searcher.get();
+  }
   search::SearcherOptions options;
   options.taxonomy = taxonomy;
+  options.synonyms = *snapshot.map;
   auto searcher = search::Searcher::Open(root, options);
   if (!searcher) {
     if (searcher.error().code() == core::ErrorCode::kNotFound) {
@@ -36,7 +46,7 @@ core::Result<search::Searcher*> SearcherFor(store::Tx& tx, const std::string& ro
     }
     return searcher.error();
   }
-  cached = {root, std::move(taxonomy), std::move(*searcher)};
+  cached = {root, std::move(taxonomy), snapshot.version, std::move(*searcher)};
   return cached.searcher.get();
 }
 
@@ -88,12 +98,13 @@ core::Result<SearchResult> SearchService::Search(const Principal& who, const Sea
   req.facets = {search::Facet::kKind, search::Facet::kCategory, search::Facet::kSkill, search::Facet::kGroup,
                 search::Facet::kYear};
   req.explain = q.explain;
+  req.date_from = q.date_from;
   return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<SearchResult> {
     HALLWAY_TRY_ASSIGN(req.visibility, ViewerTerms(tx, who.account_id));
     HALLWAY_TRY_ASSIGN(store::Rows follows, tx.Query("SELECT followee_id FROM person_follows WHERE follower_id = $1",
                                                      {who.account_id}));
     for (const auto& r : follows) req.network_authors.push_back(r.Text(0));
-    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_));
+    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_, synonyms_));
     HALLWAY_TRY_ASSIGN(search::SearchResponse response, searcher->Search(req));
     SearchResult out;
     out.total = response.total;
@@ -115,7 +126,7 @@ core::Result<std::vector<search::Suggestion>> SearchService::Suggest(const Princ
     req.prefix = prefix;
     req.limit = static_cast<std::size_t>(limit);
     HALLWAY_TRY_ASSIGN(req.visibility, ViewerTerms(tx, who.account_id));
-    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_));
+    HALLWAY_TRY_ASSIGN(search::Searcher* searcher, SearcherFor(tx, root_, synonyms_));
     return searcher->Suggest(req);
   });
 }

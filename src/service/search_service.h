@@ -10,6 +10,7 @@
 
 #include "search/search_types.h"
 #include "service/service_context.h"
+#include "service/synonym_service.h"
 
 namespace hallway::service {
 
@@ -20,6 +21,7 @@ struct SearchQuery {
   int offset = 0;
   int limit = 10;
   bool explain = false;
+  std::optional<std::int64_t> date_from;  // only documents dated at or after (seconds)
 };
 
 struct SearchResultItem {
@@ -38,6 +40,9 @@ struct SearchResult {
 class SearchService {
  public:
   SearchService(ServiceContext& ctx, std::string index_root) : ctx_(ctx), root_(std::move(index_root)) {}
+  // Admin synonyms applied to every query (none when unset). REQUIRES:
+  // called before serving; `synonyms` outlives this service.
+  void set_synonyms(SynonymService* synonyms) { synonyms_ = synonyms; }
 
   // Errors: kInvalidArgument (bad query, sort, paging), kUnavailable (no
   // index yet).
@@ -48,6 +53,7 @@ class SearchService {
  private:
   ServiceContext& ctx_;
   std::string root_;
+  SynonymService* synonyms_ = nullptr;
 };
 
 }  // namespace hallway::service

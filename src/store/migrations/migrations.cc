@@ -54,6 +54,9 @@ const std::vector<Migration>& AllMigrations() {
       {16, "helper_settings",
 #include "store/migrations/migration_0016_helper_settings.inc"
       },
+      {17, "saved_searches",
+#include "store/migrations/migration_0017_saved_searches.inc"
+      },
       {18, "photo_alt_text",
 #include "store/migrations/migration_0018_photo_alt_text.inc"
       },

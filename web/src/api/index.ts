@@ -17,6 +17,7 @@ import { passwordResetsApi } from './password-resets';
 import { peopleApi } from './people';
 import { postsApi } from './posts';
 import { questionsApi } from './questions';
+import { savedSearchesApi, synonymsApi } from './saved-searches';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
@@ -50,6 +51,8 @@ export function createApi(http: Http = new Http()) {
     posts: postsApi(http),
     questions: questionsApi(http),
     search: searchApi(http),
+    savedSearches: savedSearchesApi(http),
+    synonyms: synonymsApi(http),
     session: sessionApi(http),
     skills: skillsApi(http),
     spread: spreadApi(http),
