@@ -15,6 +15,7 @@
 #include "app/rating_import.h"
 #include "app/stackexchange_import.h"
 #include "jobs/search_index_consumer.h"
+#include "search/bulk_builder.h"
 #include "search/indexer.h"
 #include "service/recommender_model.h"
 #include "service/search_documents.h"
@@ -267,11 +268,9 @@ int RunReindex(const ParsedCommand& cmd) {
         [&](std::uint64_t done, std::uint64_t total) { bar("read", done, total); });
   });
   if (!read) return Fail("reindex: " + read.error().message());
-  auto indexer = search::Indexer::CreateGeneration(root);
+  auto indexer = search::BuildGeneration(
+      root, docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); });
   if (!indexer) return Fail("reindex: " + indexer.error().message());
-  auto written = (*indexer)->UpsertAll(docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); },
-                                       2000);
-  if (!written) return Fail("reindex: " + written.error().message());
   {
     std::ofstream marker((*indexer)->directory() + "/" + jobs::SearchIndexConsumer::kPositionFile);
     marker << position << "\n";

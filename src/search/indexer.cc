@@ -20,6 +20,21 @@ std::string PublicTerm() {
 
 }  // namespace
 
+core::Status ValidateDocumentId(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdBytes) {
+    return core::Error::InvalidArgument("search: document id must be 1.." +
+                                        std::to_string(kMaxIdBytes) + " bytes");
+  }
+  return core::Ok();
+}
+
+bool IsPublicDocument(const SearchDocument& doc) {
+  for (const auto& v : doc.visibility) {
+    if (schema::NormalizeFilterValue(v) == schema::kPublic) return true;
+  }
+  return false;
+}
+
 struct Indexer::Impl {
   Impl(std::string r, std::string d, IndexerOptions o, Xapian::WritableDatabase w)
       : root(std::move(r)), dir(std::move(d)), analyzer(o.analysis), db(std::move(w)) {}
@@ -81,29 +96,28 @@ core::Result<std::unique_ptr<Indexer>> Indexer::Open(const std::string& root,
 core::Result<std::unique_ptr<Indexer>> Indexer::CreateGeneration(const std::string& root,
                                                                  IndexerOptions options) {
   HALLWAY_TRY_ASSIGN(std::string dir, IndexLayout::CreateNextDir(root));
+  return OpenGeneration(root, dir, options);
+}
+
+core::Result<std::unique_ptr<Indexer>> Indexer::OpenGeneration(const std::string& root,
+                                                               const std::string& dir,
+                                                               IndexerOptions options) {
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     return std::unique_ptr<Indexer>(
         new Indexer(std::make_unique<Impl>(root, dir, options, std::move(db))));
   } catch (const Xapian::Error& e) {
-    return FromXapian("create index " + dir, e);
+    return FromXapian("open index " + dir, e);
   }
 }
 
 core::Status Indexer::Upsert(const SearchDocument& doc) {
-  if (doc.id.empty() || doc.id.size() > kMaxIdBytes) {
-    return core::Error::InvalidArgument("search: document id must be 1.." +
-                                        std::to_string(kMaxIdBytes) + " bytes");
-  }
+  HALLWAY_TRY(ValidateDocumentId(doc.id));
   try {
     const std::string id_term = std::string(schema::kId) + doc.id;
     Xapian::Document xdoc = impl_->analyzer.impl().Build(doc);
     impl_->ForgetSpelling(id_term);
-    bool is_public = false;
-    for (const auto& v : doc.visibility) {
-      if (schema::NormalizeFilterValue(v) == schema::kPublic) is_public = true;
-    }
-    if (is_public) {
+    if (IsPublicDocument(doc)) {
       for (const auto& w : SpellingWords(xdoc)) ++impl_->spelling_delta[w];
     }
     impl_->db.replace_document(id_term, xdoc);

@@ -32,6 +32,13 @@ struct IndexerOptions {
 // Called during bulk builds with the number of documents done and the total.
 using ProgressCallback = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
+// kInvalidArgument unless `id` is a usable document id (1..200 bytes).
+core::Status ValidateDocumentId(std::string_view id);
+
+// Whether `doc` is visible to everyone (the only documents the spelling
+// dictionary learns from).
+bool IsPublicDocument(const SearchDocument& doc);
+
 class Indexer {
  public:
   // Opens the writer on the current generation under `root`, creating and
@@ -44,6 +51,12 @@ class Indexer {
   // rebuild; readers keep serving the current one until Publish().
   static core::Result<std::unique_ptr<Indexer>> CreateGeneration(const std::string& root,
                                                                  IndexerOptions options = {});
+
+  // Opens the writer on `dir`, an existing generation under `root` that
+  // need not be published yet (see BuildGeneration in bulk_builder.h).
+  static core::Result<std::unique_ptr<Indexer>> OpenGeneration(const std::string& root,
+                                                               const std::string& dir,
+                                                               IndexerOptions options = {});
 
   ~Indexer();
   Indexer(const Indexer&) = delete;
