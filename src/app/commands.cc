@@ -248,6 +248,7 @@ int RunReindex(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
   const std::string root = cmd.config.data_dir + "/search";
+  const auto started = std::chrono::steady_clock::now();
   ProgressBar progress("reindex", stderr);
   auto bar = [&progress](const char* phase, std::uint64_t done, std::uint64_t total) {
     progress.Update(phase, done, total);
@@ -268,9 +269,14 @@ int RunReindex(const ParsedCommand& cmd) {
         [&](std::uint64_t done, std::uint64_t total) { bar("read", done, total); });
   });
   if (!read) return Fail("reindex: " + read.error().message());
+  const auto read_done = std::chrono::steady_clock::now();
+  search::BulkBuildOptions build;
+  build.merging = [] { std::fprintf(stderr, "reindex: merging the shards...\n"); };
   auto indexer = search::BuildGeneration(
-      root, docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); });
+      root, docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); },
+      build);
   if (!indexer) return Fail("reindex: " + indexer.error().message());
+  const auto built = std::chrono::steady_clock::now();
   {
     std::ofstream marker((*indexer)->directory() + "/" + jobs::SearchIndexConsumer::kPositionFile);
     marker << position << "\n";
@@ -285,7 +291,11 @@ int RunReindex(const ParsedCommand& cmd) {
     return store::SaveCursor(tx, "search", position, core::SystemClock().Now());
   });
   if (!cursor) return Fail("reindex: " + cursor.error().message());
-  std::printf("reindex: %zu documents in %s, published\n", docs.size(), (*indexer)->directory().c_str());
+  const double read_s = std::chrono::duration<double>(read_done - started).count();
+  const double build_s = std::chrono::duration<double>(built - read_done).count();
+  std::printf("reindex: %zu documents in %s, published (read %.1f s, indexed %.1f s: %.0f documents/s)\n",
+              docs.size(), (*indexer)->directory().c_str(), read_s, build_s,
+              build_s > 0 ? static_cast<double>(docs.size()) / build_s : 0.0);
   return 0;
 }
 

@@ -133,9 +133,14 @@ core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
         finished.fetch_add(1);
       });
     }
+    // The total is reported once, when every shard is written, so a
+    // progress bar ends its line exactly once.
+    std::size_t reported = static_cast<std::size_t>(-1);
     while (finished.load() < threads) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      if (progress) progress(done.load(), order.size());
+      const std::size_t now = std::min(done.load(), order.size() - 1);
+      if (progress && now != reported) progress(now, order.size());
+      reported = now;
     }
   }  // joins the workers
   for (const auto& r : results) {
@@ -144,10 +149,11 @@ core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
       return r->error();
     }
   }
+  if (progress) progress(order.size(), order.size());
+  if (options.merging) options.merging();
   const core::Status merged = MergeShards(shards, dir);
   RemoveShards(shards);
   if (!merged) return merged.error();
-  if (progress) progress(order.size(), order.size());
   return Indexer::OpenGeneration(root, dir, options.index);
 }
 

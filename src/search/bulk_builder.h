@@ -18,6 +18,7 @@
 // progress callback is only ever called on the calling thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -31,12 +32,15 @@ struct BulkBuildOptions {
   IndexerOptions index;
   // Workers; 0 means one per hardware thread.
   unsigned threads = 0;
+  // Called on the calling thread when the shards are written and their
+  // merge begins (the last, unmetered step).
+  std::function<void()> merging;
 };
 
 // Builds a new, unpublished generation under `root` holding `docs`, and
 // returns an Indexer on it (the caller publishes it, after writing anything
-// it wants beside it). Progress is reported as documents analysed, then
-// once more when the merge is done. kInvalidArgument when an id is empty
+// it wants beside it). Progress counts documents written to the shards; the
+// total is reported once, just before `options.merging`. kInvalidArgument when an id is empty
 // or too long (nothing is published then).
 core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
                                                        const std::vector<SearchDocument>& docs,

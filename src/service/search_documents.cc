@@ -23,12 +23,21 @@ std::int64_t IdPart(const std::string& id) {
   return colon == std::string::npos ? 0 : std::atoll(id.c_str() + colon + 1);
 }
 
+// What building many documents in one transaction looks up only once.
+struct DocumentContext {
+  std::optional<std::map<std::int64_t, std::string>> category_paths;  // loaded on first need
+  std::map<std::int64_t, std::string> content_terms;                   // by group id
+};
+
 // "public" for organization-wide content and open groups, else "group:<id>".
-core::Result<std::string> ContentTerm(store::Tx& tx, const std::optional<std::int64_t>& group_id) {
+core::Result<std::string> ContentTerm(store::Tx& tx, DocumentContext& ctx,
+                                      const std::optional<std::int64_t>& group_id) {
   if (!group_id) return std::string("public");
-  HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroup(tx, *group_id));
-  if (g.visibility == domain::GroupVisibility::kOpen) return std::string("public");
-  return "group:" + std::to_string(g.id);
+  if (auto it = ctx.content_terms.find(*group_id); it != ctx.content_terms.end()) return it->second;
+  HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroupWithoutMemberCount(tx, *group_id));
+  std::string term = g.visibility == domain::GroupVisibility::kOpen ? "public" : "group:" + std::to_string(g.id);
+  ctx.content_terms.emplace(*group_id, term);
+  return term;
 }
 
 // Strips Markdown punctuation that would only add noise to the index; the
@@ -42,7 +51,8 @@ std::string PlainText(const std::string& markdown) {
 
 std::string GroupString(const std::optional<std::int64_t>& g) { return g ? std::to_string(*g) : ""; }
 
-core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, std::int64_t id) {
+core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, DocumentContext& ctx,
+                                                                  std::int64_t id) {
   auto post = store::GetPost(tx, id);
   if (!post) {
     if (post.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
@@ -58,7 +68,7 @@ core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, 
   d.author = std::to_string(post->author_id);
   d.group = GroupString(post->group_id);
   d.date = post->created_at / core::kSecond;
-  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, post->group_id));
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, ctx, post->group_id));
   d.visibility = {term};
   HALLWAY_TRY_ASSIGN(store::Rows reactions, tx.Query("SELECT COUNT(*) FROM reactions WHERE post_id = $1", {id}));
   d.quality.helpful_votes = static_cast<int>(reactions.at(0).Int(0));
@@ -74,8 +84,16 @@ core::Result<std::optional<search::SearchDocument>> PostDocument(store::Tx& tx, 
   return std::optional(std::move(d));
 }
 
-core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& tx, std::int64_t id,
-                                                                      const std::map<std::int64_t, std::string>& paths) {
+core::Result<std::map<std::int64_t, std::string>> CategoryPaths(store::Tx& tx) {
+  HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
+  const std::vector<std::string> list = store::CategoryPaths(all);
+  std::map<std::int64_t, std::string> paths;
+  for (std::size_t i = 0; i < all.size(); ++i) paths[all[i].id] = list[i];
+  return paths;
+}
+
+core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& tx, DocumentContext& ctx,
+                                                                      std::int64_t id) {
   auto r = store::GetResource(tx, id);
   if (!r) {
     if (r.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
@@ -89,6 +107,10 @@ core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& 
   d.tags = r->fields.tags;
   d.tags.push_back(domain::ResourceKindName(r->fields.kind));
   d.skills = r->fields.skills;
+  if (!ctx.category_paths) {
+    HALLWAY_TRY_ASSIGN(ctx.category_paths, CategoryPaths(tx));
+  }
+  const auto& paths = *ctx.category_paths;
   for (auto c : r->fields.categories) {
     if (auto it = paths.find(c); it != paths.end()) d.categories.push_back(it->second);
   }
@@ -104,18 +126,11 @@ core::Result<std::optional<search::SearchDocument>> ResourceDocument(store::Tx& 
   }
   d.rating = count ? static_cast<double>(sum) / static_cast<double>(count) : 0;
   d.quality.rating_count = static_cast<int>(count);
-  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, r->group_id));
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, ctx, r->group_id));
   d.visibility = {term};
   return std::optional(std::move(d));
 }
 
-core::Result<std::map<std::int64_t, std::string>> CategoryPaths(store::Tx& tx) {
-  HALLWAY_TRY_ASSIGN(std::vector<store::Category> all, store::ListCategories(tx));
-  const std::vector<std::string> list = store::CategoryPaths(all);
-  std::map<std::int64_t, std::string> paths;
-  for (std::size_t i = 0; i < all.size(); ++i) paths[all[i].id] = list[i];
-  return paths;
-}
 
 core::Result<std::optional<search::SearchDocument>> PersonDocument(store::Tx& tx, std::int64_t id) {
   auto a = store::GetAccount(tx, id);
@@ -134,7 +149,7 @@ core::Result<std::optional<search::SearchDocument>> PersonDocument(store::Tx& tx
 }
 
 core::Result<std::optional<search::SearchDocument>> GroupDocument(store::Tx& tx, std::int64_t id) {
-  auto g = store::GetGroup(tx, id);
+  auto g = store::GetGroupWithoutMemberCount(tx, id);
   if (!g) return std::optional<search::SearchDocument>();
   search::SearchDocument d;
   d.id = "group:" + std::to_string(id);
@@ -150,7 +165,8 @@ core::Result<std::optional<search::SearchDocument>> GroupDocument(store::Tx& tx,
 
 // A live wiki page, visible like its group's posts. Its group's slug goes in
 // the path so results can link to it.
-core::Result<std::optional<search::SearchDocument>> WikiDocument(store::Tx& tx, std::int64_t id) {
+core::Result<std::optional<search::SearchDocument>> WikiDocument(store::Tx& tx, DocumentContext& ctx,
+                                                                  std::int64_t id) {
   auto page = store::GetWikiPage(tx, id);
   if (!page) {
     if (page.error().code() == core::ErrorCode::kNotFound) return std::optional<search::SearchDocument>();
@@ -166,7 +182,7 @@ core::Result<std::optional<search::SearchDocument>> WikiDocument(store::Tx& tx, 
   d.author = std::to_string(page->updated_by);
   d.group = GroupString(page->group_id);
   d.date = page->updated_at / core::kSecond;
-  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, page->group_id));
+  HALLWAY_TRY_ASSIGN(std::string term, ContentTerm(tx, ctx, page->group_id));
   d.visibility = {term};
   return std::optional(std::move(d));
 }
@@ -175,24 +191,21 @@ core::Result<std::optional<search::SearchDocument>> WikiDocument(store::Tx& tx, 
 
 core::Result<std::vector<std::pair<std::string, std::optional<search::SearchDocument>>>> LoadSearchDocuments(
     store::Tx& tx, const std::vector<std::string>& ids) {
-  std::optional<std::map<std::int64_t, std::string>> paths;  // loaded once, if a resource needs them
+  DocumentContext ctx;
   std::vector<std::pair<std::string, std::optional<search::SearchDocument>>> out;
   for (const auto& id : ids) {
     const std::int64_t n = IdPart(id);
     std::optional<search::SearchDocument> doc;
     if (id.rfind("post:", 0) == 0) {
-      HALLWAY_TRY_ASSIGN(doc, PostDocument(tx, n));
+      HALLWAY_TRY_ASSIGN(doc, PostDocument(tx, ctx, n));
     } else if (id.rfind("resource:", 0) == 0) {
-      if (!paths) {
-        HALLWAY_TRY_ASSIGN(paths, CategoryPaths(tx));
-      }
-      HALLWAY_TRY_ASSIGN(doc, ResourceDocument(tx, n, *paths));
+      HALLWAY_TRY_ASSIGN(doc, ResourceDocument(tx, ctx, n));
     } else if (id.rfind("person:", 0) == 0) {
       HALLWAY_TRY_ASSIGN(doc, PersonDocument(tx, n));
     } else if (id.rfind("group:", 0) == 0) {
       HALLWAY_TRY_ASSIGN(doc, GroupDocument(tx, n));
     } else if (id.rfind("wiki:", 0) == 0) {
-      HALLWAY_TRY_ASSIGN(doc, WikiDocument(tx, n));
+      HALLWAY_TRY_ASSIGN(doc, WikiDocument(tx, ctx, n));
     }
     out.emplace_back(id, std::move(doc));
   }
@@ -227,7 +240,7 @@ std::vector<std::string> AffectedDocuments(const domain::Activity& a) {
 
 core::Status ForEachSearchDocument(store::Tx& tx, const std::function<core::Status(search::SearchDocument)>& fn,
                                    const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
-  HALLWAY_TRY_ASSIGN(auto paths, CategoryPaths(tx));
+  DocumentContext ctx;
   struct Source {
     const char* sql;
     char kind;
@@ -248,9 +261,9 @@ core::Status ForEachSearchDocument(store::Tx& tx, const std::function<core::Stat
     switch (kind) {
       case 'a': { HALLWAY_TRY_ASSIGN(d, PersonDocument(tx, id)); break; }
       case 'g': { HALLWAY_TRY_ASSIGN(d, GroupDocument(tx, id)); break; }
-      case 'p': { HALLWAY_TRY_ASSIGN(d, PostDocument(tx, id)); break; }
-      case 'w': { HALLWAY_TRY_ASSIGN(d, WikiDocument(tx, id)); break; }
-      default: { HALLWAY_TRY_ASSIGN(d, ResourceDocument(tx, id, paths)); break; }
+      case 'p': { HALLWAY_TRY_ASSIGN(d, PostDocument(tx, ctx, id)); break; }
+      case 'w': { HALLWAY_TRY_ASSIGN(d, WikiDocument(tx, ctx, id)); break; }
+      default: { HALLWAY_TRY_ASSIGN(d, ResourceDocument(tx, ctx, id)); break; }
     }
     if (d) HALLWAY_TRY(fn(std::move(*d)));
     if (progress && (++done % 500 == 0 || done == ids.size())) progress(done, ids.size());
