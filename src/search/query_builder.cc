@@ -129,8 +129,19 @@ std::string PlainWords(const std::string& text) {
   std::string out = text;
   for (char& c : out) {
     switch (c) {
-      case '"': case '(': case ')': case '*': case ':': case '+': case '-':
-      case '[': case ']': case '{': case '}': case '~': case '^':
+      case '"':
+      case '(':
+      case ')':
+      case '*':
+      case ':':
+      case '+':
+      case '-':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '~':
+      case '^':
         c = ' ';
         break;
       default:
@@ -138,6 +149,36 @@ std::string PlainWords(const std::string& text) {
     }
   }
   return out;
+}
+
+// Whether every word of `text` is one the spelling dictionary knows (or is
+// too short for it to hold: it learns words of 3 or more characters).
+// Xapian never corrects a word its dictionary holds, but asks the dictionary
+// about every word, which is most of a query's cost; when all words are
+// known the correction is skipped with the same outcome. Non-ASCII letters
+// count as unknown, so such queries take the full path.
+bool AllWordsKnown(const std::string& text, const Xapian::Database& db) {
+  std::string word;
+  auto known = [&] {
+    bool ok = word.size() < 3;
+    if (!ok) {
+      Xapian::TermIterator it = db.spellings_begin();
+      it.skip_to(word);
+      ok = it != db.spellings_end() && *it == word;
+    }
+    word.clear();
+    return ok;
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) return false;
+    if (IsWordChar(c) && c != '_') {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if (!word.empty() && !known()) {
+      return false;
+    }
+  }
+  return word.empty() || known();
 }
 
 Xapian::QueryParser MakeParser(const QueryBuilder& builder) {
@@ -153,8 +194,7 @@ Xapian::QueryParser MakeParser(const QueryBuilder& builder) {
   for (const auto& f : kBooleanFields) {
     // Filters on the same field OR together; different fields AND.
     const std::string group(f.prefix);
-    qp.add_boolean_prefix(std::string(f.name), (new NormalizingField(f.prefix))->release(),
-                          &group);
+    qp.add_boolean_prefix(std::string(f.name), (new NormalizingField(f.prefix))->release(), &group);
   }
   return qp;
 }
@@ -180,10 +220,10 @@ core::Result<ParsedQuery> QueryBuilder::Build(std::string_view text) const {
 core::Result<ParsedQuery> BuildQuery(const QueryBuilder& builder, std::string_view text,
                                      const Xapian::Database* spelling_db) {
   if (text.size() > builder.options().max_query_bytes) {
-    return core::Error::InvalidArgument(
-        "search: query is " + std::to_string(text.size()) + " bytes; the limit is " +
-            std::to_string(builder.options().max_query_bytes),
-        {{"q", "too long"}});
+    return core::Error::InvalidArgument("search: query is " + std::to_string(text.size()) +
+                                            " bytes; the limit is " +
+                                            std::to_string(builder.options().max_query_bytes),
+                                        {{"q", "too long"}});
   }
   std::string cleaned = CleanControls(text);
   if (!core::IsCleanUtf8(cleaned)) {
@@ -210,7 +250,7 @@ core::Result<ParsedQuery> BuildQuery(const QueryBuilder& builder, std::string_vi
   unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_PURE_NOT;
-  if (spelling_db != nullptr) {
+  if (spelling_db != nullptr && !AllWordsKnown(unglued, *spelling_db)) {
     qp.set_database(*spelling_db);
     flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   }

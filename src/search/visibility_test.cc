@@ -140,6 +140,18 @@ TEST_F(SearchVisibility, SpellingNeverLeaksPrivateWords) {
   EXPECT_FALSE(r->did_you_mean.has_value());
 }
 
+TEST_F(SearchVisibility, SpellingCorrectsOnlyUnknownWords) {
+  // Known words alone (any case, short words too) are never "corrected"...
+  auto r = searcher_->Search(Request("Tomatoes and BASIL", {"public"}));
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->did_you_mean.has_value());
+  // ...and beside an unknown word they stay as typed while it is corrected.
+  r = searcher_->Search(Request("basil tomatos", {"public"}));
+  ASSERT_TRUE(r);
+  ASSERT_TRUE(r->did_you_mean.has_value());
+  EXPECT_EQ(*r->did_you_mean, "basil tomatoes");
+}
+
 TEST_F(SearchVisibility, SpellingForgetsWordsOfDocumentsMadePrivate) {
   {
     auto indexer = Indexer::Open(root_.path());
