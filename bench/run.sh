@@ -13,3 +13,5 @@ echo "== HTTP"
 /usr/bin/python3 bench/http_bench.py
 echo "== home stream (100,000 people, 500,000 then 5,000,000 activities; SQLite and PostgreSQL)"
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8} /usr/bin/python3 bench/stream_bench.py
+echo "== search across nodes (two servers on one database; PostgreSQL and SQLite)"
+/usr/bin/python3 bench/search_nodes.py

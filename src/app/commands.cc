@@ -247,7 +247,8 @@ int RunImport(const ParsedCommand& cmd) {
 int RunReindex(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
-  const std::string root = cmd.config.data_dir + "/search";
+  const std::string root = SearchIndexRoot(cmd.config);
+  const std::string cursor_name = NodeCursor(cmd.config, "search");
   const auto started = std::chrono::steady_clock::now();
   ProgressBar progress("reindex", stderr);
   auto bar = [&progress](const char* phase, std::uint64_t done, std::uint64_t total) {
@@ -286,9 +287,9 @@ int RunReindex(const ParsedCommand& cmd) {
   // A server that never ran keeps its search cursor at 0 and replays the
   // log; mark the log as read up to the position so it does not redo this.
   auto cursor = (*db)->Write([&](store::Tx& tx) -> core::Status {
-    HALLWAY_TRY_ASSIGN(std::int64_t current, store::GetCursor(tx, "search"));
+    HALLWAY_TRY_ASSIGN(std::int64_t current, store::GetCursor(tx, cursor_name));
     if (current >= position) return core::Ok();
-    return store::SaveCursor(tx, "search", position, core::SystemClock().Now());
+    return store::SaveCursor(tx, cursor_name, position, core::SystemClock().Now());
   });
   if (!cursor) return Fail("reindex: " + cursor.error().message());
   const double read_s = std::chrono::duration<double>(read_done - started).count();

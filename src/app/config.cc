@@ -19,6 +19,10 @@ const std::vector<Option>& GlobalOptions() {
       {"database", "HALLWAY_DATABASE", "sqlite:PATH (default sqlite:var/hallway.db) or postgresql://...", false},
       {"listen", "HALLWAY_LISTEN", "HOST:PORT to serve on (default 127.0.0.1:8080)", false},
       {"data-dir", "HALLWAY_DATA_DIR", "directory for uploads and indexes (default var/data)", false},
+      {"node", "HALLWAY_NODE",
+       "name of this node when several serve one database (letters, digits, -): its search index "
+       "(DATA_DIR/search-NODE) and log cursors are its own (default: a single node)",
+       false},
       {"web-dir", "HALLWAY_WEB_DIR", "directory of the built web UI (default: the build's web/dist)", false},
       {"base-url", "HALLWAY_BASE_URL", "public URL used in emailed links (default http://LISTEN)", false},
       {"site-name", "HALLWAY_SITE_NAME", "organization name shown in the UI and mail (default Hallway)", false},
@@ -76,6 +80,13 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   if (name == "database") c.database = v;
   else if (name == "listen") c.listen = v;
   else if (name == "data-dir") c.data_dir = v;
+  else if (name == "node") {
+    const bool ok = !v.empty() && v.size() <= 40 &&
+                    v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+                        std::string::npos;
+    if (!ok) return core::Error::InvalidArgument("--node must be 1 to 40 letters, digits or -");
+    c.node = v;
+  }
   else if (name == "web-dir") c.web_dir = v;
   else if (name == "base-url") c.base_url = v;
   else if (name == "site-name") c.site_name = v;
@@ -105,6 +116,14 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
 }
 
 }  // namespace
+
+std::string SearchIndexRoot(const Config& c) {
+  return c.node.empty() ? c.data_dir + "/search" : c.data_dir + "/search-" + c.node;
+}
+
+std::string NodeCursor(const Config& c, const std::string& base) {
+  return c.node.empty() ? base : base + "@" + c.node;
+}
 
 core::Result<ParsedCommand> ParseCommandLine(int argc, char** argv) {
   ParsedCommand out;

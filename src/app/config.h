@@ -14,6 +14,7 @@ struct Config {
   std::string database = "sqlite:var/hallway.db";
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "var/data";
+  std::string node;     // this node's name when several serve one database; empty: the only one
   std::string web_dir;  // default: the build's web/dist
   std::string base_url; // default: http://<listen>
   std::string site_name = "Hallway";
@@ -42,6 +43,15 @@ struct ParsedCommand {
   std::map<std::string, std::string> options;  // subcommand-specific --key value
   bool help = false;
 };
+
+// Where this node keeps its search index: DATA_DIR/search, or
+// DATA_DIR/search-NODE when it is one of several named nodes (each node
+// feeds its own index from the shared activity log).
+std::string SearchIndexRoot(const Config& c);
+
+// The activity-log cursor of a consumer whose state is local to this node
+// (its search index, its in-memory recommender): `base`, or base@NODE.
+std::string NodeCursor(const Config& c, const std::string& base);
 
 // Parses argv. Errors: kInvalidArgument with a message for the user.
 core::Result<ParsedCommand> ParseCommandLine(int argc, char** argv);

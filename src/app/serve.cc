@@ -153,7 +153,7 @@ int RunServe(const ParsedCommand& cmd) {
   if (auto loaded = catalog_index_feed.Load(); !loaded) return fail("catalog index: " + loaded.error().message());
   log.Info("catalog index: " + std::to_string(catalog_index.size()) + " resources");
   catalog.set_index(&catalog_index_feed);
-  const std::string search_root = c.data_dir + "/search";
+  const std::string search_root = SearchIndexRoot(c);
   service::SearchService search(ctx, search_root);
   service::SynonymService synonyms(ctx);
   search.set_synonyms(&synonyms);
@@ -258,14 +258,14 @@ int RunServe(const ParsedCommand& cmd) {
   jobs::NotificationConsumer notifications(database, &hub);
   jobs::ConsumerRunner consumers(database, clock);
   consumers.Add(&notifications);
-  jobs::SearchIndexConsumer search_index(database, search_root);
+  jobs::SearchIndexConsumer search_index(database, search_root, NodeCursor(c, "search"));
   consumers.Add(&search_index);
   jobs::PeriodicJob consumer_loop("consumers", 250, [&consumers]() -> core::Status {
     auto handled = consumers.CatchUp();
     if (!handled) return handled.error();
     return core::Ok();
   }, log);
-  jobs::RecommendConsumer recommend_consumer(recommender);
+  jobs::RecommendConsumer recommend_consumer(recommender, NodeCursor(c, "recommend"));
   consumers.Add(&recommend_consumer);
   consumer_loop.Start();
   jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {

@@ -17,8 +17,10 @@ namespace hallway::jobs {
 
 class RecommendConsumer final : public ActivityConsumer {
  public:
-  explicit RecommendConsumer(service::RecommenderModel& model) : model_(model) {}
-  std::string Name() const override { return "recommend"; }
+  // `cursor`: as for SearchIndexConsumer, the model in memory is per node.
+  explicit RecommendConsumer(service::RecommenderModel& model, std::string cursor = "recommend")
+      : model_(model), cursor_(std::move(cursor)) {}
+  std::string Name() const override { return cursor_; }
   core::Status Handle(const std::vector<domain::Activity>& batch) override;
 
   // True when `a` may change its actor's recommendations.
@@ -26,6 +28,7 @@ class RecommendConsumer final : public ActivityConsumer {
 
  private:
   service::RecommenderModel& model_;
+  std::string cursor_;
 };
 
 }  // namespace hallway::jobs

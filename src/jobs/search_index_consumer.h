@@ -23,8 +23,11 @@ namespace hallway::jobs {
 
 class SearchIndexConsumer final : public ActivityConsumer {
  public:
-  SearchIndexConsumer(store::Database& db, std::string index_root) : db_(db), root_(std::move(index_root)) {}
-  std::string Name() const override { return "search"; }
+  // `cursor` names this consumer's position in the log: one per index, so
+  // each node of several keeps its own (app::NodeCursor).
+  SearchIndexConsumer(store::Database& db, std::string index_root, std::string cursor = "search")
+      : db_(db), root_(std::move(index_root)), cursor_(std::move(cursor)) {}
+  std::string Name() const override { return cursor_; }
   core::Status Handle(const std::vector<domain::Activity>& batch) override;
 
   // The file in a generation that records the activity position it was built from.
@@ -36,6 +39,7 @@ class SearchIndexConsumer final : public ActivityConsumer {
 
   store::Database& db_;
   std::string root_;
+  std::string cursor_;
   std::unique_ptr<search::Indexer> writer_;
 };
 

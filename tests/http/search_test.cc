@@ -3,6 +3,7 @@
 // a non-member (not in results, totals, facets, suggestions or spelling),
 // leaving a group revokes access at once, and `hallway reindex` rebuilds.
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "tests/http/http_fixture.h"
@@ -120,6 +121,35 @@ TEST_P(HttpTest, ReindexRebuildsTheIndexWithProgress) {
   ASSERT_EQ(RunHallway({"reindex", "--database", database_url_, "--data-dir", data_dir}, &out), 0) << out;
   EXPECT_NE(out.find("reindex: index [##############################] 100%"), std::string::npos) << out;
   EXPECT_NE(out.find("published"), std::string::npos) << out;
+}
+
+// Several nodes on one database (docs/architecture.md, "Scaling out"): each
+// named node feeds its own index from the shared log under its own cursor,
+// so a write through either node becomes searchable on both.
+TEST_P(HttpTest, EachNodeFollowsTheLogIntoItsOwnIndex) {
+  HttpClient admin = Admin();
+  ASSERT_EQ(admin.Json("POST", "/api/v1/posts", {{"body", "Cirrus before the second node"}}).status, 201);
+  TestServer node_b(database_url_, {"--node", "b"});
+  ASSERT_NE(node_b.port(), 0);
+  HttpClient via_b(node_b.port());
+  ASSERT_EQ(via_b.SignIn("admin", "a strong passphrase").status, 200);
+
+  // Node b replays the log from the start into DATA_DIR/search-b...
+  auto r = SearchUntil(via_b, "q=cirrus", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump();
+  EXPECT_TRUE(std::filesystem::exists(node_b.data_dir() + "/search-b/CURRENT"));
+  EXPECT_FALSE(std::filesystem::exists(node_b.data_dir() + "/search"));
+  // ...and each node sees what was written through the other.
+  ASSERT_EQ(via_b.Json("POST", "/api/v1/posts", {{"body", "Altostratus written on node b"}}).status, 201);
+  ASSERT_EQ(admin.Json("POST", "/api/v1/posts", {{"body", "Nimbostratus written on node a"}}).status, 201);
+  r = SearchUntil(admin, "q=altostratus", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump();
+  r = SearchUntil(via_b, "q=nimbostratus", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump();
+
+  std::string out;
+  EXPECT_EQ(RunHallway({"migrate", "--database", database_url_, "--node", "b/../a"}, &out), 2);  // usage
+  EXPECT_NE(out.find("--node must be"), std::string::npos) << out;
 }
 
 }  // namespace
