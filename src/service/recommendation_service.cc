@@ -13,6 +13,7 @@
 #include "service/social_context.h"
 #include "store/account_store.h"
 #include "store/block_store.h"
+#include "store/catalog_index_store.h"
 #include "store/recommendation_store.h"
 #include "store/resource_store.h"
 #include "store/trust_store.h"
@@ -51,6 +52,7 @@ struct ViewerState {
   std::map<domain::AccountId, DirectTrust> direct;
   std::set<domain::AccountId> distrusted;
   std::vector<store::PopularCandidate> popular;
+  std::vector<std::int64_t> groups;  // active memberships
 };
 
 core::Result<ViewerState> LoadViewer(store::Tx& tx, domain::AccountId viewer) {
@@ -84,6 +86,7 @@ core::Result<ViewerState> LoadViewer(store::Tx& tx, domain::AccountId viewer) {
     v.direct[row.trustee_id].weight = domain::ImplicitTrustWeight(row.evidence);
   }
   HALLWAY_TRY_ASSIGN(v.popular, store::ListPopularNear(tx, viewer, v.me.team, 60));
+  HALLWAY_TRY_ASSIGN(v.groups, store::ActiveGroupsOf(tx, viewer));
   return v;
 }
 
@@ -141,8 +144,19 @@ core::Result<std::vector<RecommendedResource>> RecommendationService::ForPerson(
   std::map<domain::AccountId, double> propagated;
   std::unordered_map<domain::ResourceId, std::vector<domain::AccountId>> taste_likes;
   std::vector<domain::ResourceId> top;
+  std::unordered_map<domain::ResourceId, std::int64_t> group_likes;  // most in any one of the viewer's groups
   std::int64_t model_user = -1;
   model_.Read([&](const RecommenderSnapshot& snap) {
+    if (snap.group_favourites) {
+      for (std::int64_t g : v.groups) {
+        auto it = snap.group_favourites->find(g);
+        if (it == snap.group_favourites->end()) continue;
+        for (const auto& f : it->second) {
+          std::int64_t& n = group_likes[f.resource_id];
+          n = std::max(n, f.likes);
+        }
+      }
+    }
     for (const auto& [person, d] : v.direct) {
       if (d.weight <= 0) continue;
       recommend::PropagationOptions po;
@@ -242,10 +256,14 @@ core::Result<std::vector<RecommendedResource>> RecommendationService::ForPerson(
     if (Candidate* c = candidate(id)) c->from_model = true;
   }
   for (const auto& p : v.popular) {
-    if (Candidate* c = candidate(p.resource_id)) {
-      c->team_likes = p.team_likes;
-      c->group_likes = p.group_likes;
-    }
+    if (Candidate* c = candidate(p.resource_id)) c->team_likes = p.team_likes;
+  }
+  std::vector<std::pair<std::int64_t, domain::ResourceId>> by_likes;  // the best kFavouritesPerGroup overall
+  for (const auto& [id, n] : group_likes) by_likes.emplace_back(-n, id);
+  std::sort(by_likes.begin(), by_likes.end());
+  if (by_likes.size() > static_cast<std::size_t>(kFavouritesPerGroup)) by_likes.resize(kFavouritesPerGroup);
+  for (const auto& [negative_likes, id] : by_likes) {
+    if (Candidate* c = candidate(id)) c->group_likes = -negative_likes;
   }
 
   std::vector<domain::ResourceId> ids;

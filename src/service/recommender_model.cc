@@ -142,9 +142,22 @@ core::Status RecommenderModel::Reload() {
   }
   std::vector<store::TrainingSignal> signals;
   std::vector<recommend::TrustLink> links;
+  {
+    std::shared_lock lock(mu_);
+    fresh->group_favourites = snapshot_->group_favourites;
+    fresh->favourites_at = snapshot_->favourites_at;
+  }
+  // Also after every training: a new model is when the rest catches up too.
+  const bool favourites_due = !fresh->group_favourites || mtime != loaded_mtime_ ||
+                              started - fresh->favourites_at >= kGroupFavouritesMaxAge;
   HALLWAY_TRY(db_.Read([&](store::Tx& tx) -> core::Status {
     HALLWAY_TRY_ASSIGN(signals, store::ListTrainingSignals(tx, std::nullopt));
     HALLWAY_TRY_ASSIGN(links, LoadTrustLinks(tx));
+    if (favourites_due) {
+      HALLWAY_TRY_ASSIGN(auto favourites, store::ListGroupFavourites(tx, kFavouritesPerGroup));
+      fresh->group_favourites = std::make_shared<const GroupFavourites>(std::move(favourites));
+      fresh->favourites_at = started;
+    }
     return core::Ok();
   }));
   fresh->public_ratings = std::make_unique<recommend::RatingData>();

@@ -15,7 +15,8 @@
 // it in. Beside the model a snapshot holds the public ratings (of
 // organization-wide and open-group resources only; the taste neighbours
 // are computed from them so that "people like you" never rests on ratings
-// the viewer could not see) and everyone's trust links for propagation.
+// the viewer could not see), everyone's trust links for propagation, and
+// what each group's members like most.
 // RefreshPeople() folds a person's current ratings and trust into the model
 // (FoldIn + SetTrust, milliseconds), called by the activity-log consumer.
 //
@@ -30,6 +31,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
@@ -40,6 +42,7 @@
 #include "recommend/trust_propagation.h"
 #include "recommend/trust_svd.h"
 #include "store/database.h"
+#include "store/recommendation_store.h"
 
 namespace hallway::service {
 
@@ -53,13 +56,25 @@ struct RecommenderOptions {
   domain::DampeningOptions dampening;
 };
 
+// Per group id, what its members like most (store::ListGroupFavourites).
+using GroupFavourites = std::unordered_map<std::int64_t, std::vector<store::GroupFavourite>>;
+
 struct RecommenderSnapshot {
   std::optional<recommend::TrustSvd> model;  // none before the first training
   std::unique_ptr<recommend::RatingData> public_ratings;
   std::unique_ptr<recommend::TasteNeighbours> taste;
   std::unique_ptr<recommend::TrustPropagation> trust_graph;
+  // Popularity within each group, for people new to the model; recomputed
+  // when a new model file is loaded and otherwise at most every
+  // kGroupFavouritesMaxAge (it moves slowly, and computing it joins every
+  // membership with every rating), shared between snapshots.
+  std::shared_ptr<const GroupFavourites> group_favourites;
+  core::Micros favourites_at = 0;
   core::Micros built_at = 0;
 };
+
+inline constexpr core::Micros kGroupFavouritesMaxAge = 10 * core::kMinute;
+inline constexpr int kFavouritesPerGroup = 60;
 
 struct TrainReport {
   std::size_t people = 0;

@@ -107,9 +107,9 @@ core::Result<std::vector<VisibleResource>> LoadVisibleResources(Tx& tx, domain::
 
 core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::AccountId viewer, const std::string& team,
                                                             int limit) {
-  // Three indexed aggregates instead of a per-resource subquery: likes by the
-  // viewer's team, likes by fellow members of the viewer's groups, and the
-  // best Bayesian scores; merged here. Visibility is applied to each.
+  // Two indexed aggregates instead of a per-resource subquery: likes by the
+  // viewer's team and the best Bayesian scores; merged here. Visibility is
+  // applied to each.
   std::map<domain::ResourceId, PopularCandidate> by_id;
   const std::string visible = GroupContentVisibleSql("r.group_id", "$1");
   if (!team.empty()) {
@@ -120,14 +120,6 @@ core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::Acco
                                            {viewer, team, std::int64_t{limit}}));
     for (const Row& r : rows) by_id[r.Int(0)].team_likes = r.Int(1);
   }
-  HALLWAY_TRY_ASSIGN(Rows groups, tx.Query("SELECT t.resource_id, COUNT(DISTINCT t.account_id) FROM group_members me "
-                                           "JOIN group_members m ON m.group_id = me.group_id AND m.state = 'active' "
-                                           "JOIN ratings t ON t.account_id = m.account_id JOIN resources r ON r.id = "
-                                           "t.resource_id WHERE me.account_id = $1 AND me.state = 'active' AND "
-                                           "t.stars >= 4 AND t.account_id <> $1 AND r.deleted = 0 AND " + visible +
-                                               " GROUP BY t.resource_id ORDER BY 2 DESC, t.resource_id LIMIT $2",
-                                           {viewer, std::int64_t{limit}}));
-  for (const Row& r : groups) by_id[r.Int(0)].group_likes = r.Int(1);
   HALLWAY_TRY_ASSIGN(Rows best, tx.Query("SELECT r.id FROM resources r WHERE r.deleted = 0 AND " + visible +
                                              " AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.resource_id = r.id AND "
                                              "x.account_id = $1) ORDER BY r.score DESC, r.id DESC LIMIT $2",
@@ -138,6 +130,20 @@ core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::Acco
   for (auto& [id, c] : by_id) {
     c.resource_id = id;
     out.push_back(c);
+  }
+  return out;
+}
+
+core::Result<std::unordered_map<std::int64_t, std::vector<GroupFavourite>>> ListGroupFavourites(Tx& tx,
+                                                                                              int per_group) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT m.group_id, t.resource_id, COUNT(*) FROM group_members m JOIN ratings t "
+                                         "ON t.account_id = m.account_id JOIN resources r ON r.id = t.resource_id "
+                                         "WHERE m.state = 'active' AND t.stars >= 4 AND r.deleted = 0 GROUP BY "
+                                         "m.group_id, t.resource_id ORDER BY m.group_id, 3 DESC, t.resource_id"));
+  std::unordered_map<std::int64_t, std::vector<GroupFavourite>> out;
+  for (const Row& r : rows) {
+    auto& list = out[r.Int(0)];
+    if (static_cast<int>(list.size()) < per_group) list.push_back({r.Int(1), r.Int(2)});
   }
   return out;
 }

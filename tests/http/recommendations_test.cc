@@ -129,6 +129,40 @@ TEST_P(RecommendationHttpTest, PrivateGroupResourcesNeverReachNonMembers) {
   EXPECT_EQ(ana.Get("/api/v1/resources/" + std::to_string(secret) + "/also-valued").status, 404);
 }
 
+// Popularity within one's groups (for people the model knows little about)
+// is computed for all groups at once when a model is loaded.
+TEST_P(RecommendationHttpTest, WhatMyGroupLikesComesWithItsReason) {
+  HttpClient admin = Admin();
+  HttpClient ana = Client(), ben = Client(), dan = Client(), eve = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&dan, "dan"}, {&eve, "eve"}}) {
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  }
+  ASSERT_EQ(ana.Json("POST", "/api/v1/groups", {{"name", "Data Guild"}, {"visibility", "open"}}).status, 201);
+  for (auto* c : {&ben, &dan}) ASSERT_EQ(c->Json("PUT", "/api/v1/groups/data-guild/membership").status, 200);
+  std::vector<int> ids;
+  for (int i = 0; i < 4; ++i) ids.push_back(MakeResource(admin, "Statistics course " + std::to_string(i)));
+  Rate(ana, ids[2], 5);
+  Rate(ben, ids[2], 4);
+  Rate(eve, ids[3], 5);  // eve is not in the guild
+  std::string out;
+  ASSERT_EQ(RunHallway({"recommend", "train", "--database", database_url_, "--data-dir", server_->data_dir()}, &out), 0)
+      << out;
+
+  auto has_group_reason = [&](const json& items, int resource) {
+    for (const auto& i : items) {
+      if (i["resource"]["id"] != resource) continue;
+      for (const auto& r : i["reasons"]) {
+        if (r["code"] == "popular_in_groups") return r["text"] == "Liked by 2 people in your groups";
+      }
+    }
+    return false;
+  };
+  auto items = PollUntil(dan, [&](const json& items) { return has_group_reason(items, ids[2]); });
+  EXPECT_TRUE(has_group_reason(items, ids[2])) << items.dump();
+  // Outside the guild, nobody is told what its members like.
+  EXPECT_EQ(eve.Get(std::string(kMine) + "?limit=50").body.find("in your groups"), std::string::npos);
+}
+
 TEST_P(RecommendationHttpTest, FeedbackTakesEffectAtOnce) {
   HttpClient admin = Admin();
   HttpClient ana = Client();
