@@ -14,11 +14,11 @@ organization (issue 6: top-20 with explanations, p99 under 20 ms).
    move to the end of the log so the server does not replay the import.
 4. `hallway serve` runs; wrk rotates over the 200 people, each asking for
    GET /api/v1/me/recommendations/resources?limit=20 (items with reasons),
-   with /readyz as the same-server baseline.
+   at 2 and at 8 connections, with /readyz as the same-server baseline.
 Prints a table, then one JSON line. SQLite; standard library only; needs wrk.
 Environment: BENCH_PEOPLE, BENCH_RESOURCES, BENCH_RATINGS_PER_PERSON,
 BENCH_TRUST_PER_PERSON, BENCH_REC_PORT (default 18195), BENCH_DURATION,
-BENCH_CONNECTIONS; BENCH_KEEP=1 keeps the organization's directory (for
+BENCH_CONNECTIONS (default 2,8: one wrk run each); BENCH_KEEP=1 keeps the organization's directory (for
 profiling).
 """
 import csv
@@ -34,6 +34,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import http_bench  # noqa: E402
 from http_bench import HALLWAY, wait_ready, wrk  # noqa: E402
 from stream_bench import write_lua  # noqa: E402
 import catalog_bench  # noqa: E402
@@ -45,6 +46,8 @@ PER_PERSON = int(os.environ.get("BENCH_RATINGS_PER_PERSON", "8"))
 TRUST_PER_PERSON = int(os.environ.get("BENCH_TRUST_PER_PERSON", "5"))
 GENERATOR = os.path.join(os.path.dirname(HALLWAY), "bench", "hallway_org_generator")
 PATH = "/api/v1/me/recommendations/resources?limit=20"
+# wrk connections: a light load (what one person waits) and a heavier one.
+CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "2,8").split(",")]
 
 
 def timed(cmd):
@@ -147,8 +150,10 @@ def main():
             figures["sample_reason"] = items[0]["reasons"][0]["text"] if items and items[0].get("reasons") else ""
             script = write_lua(tmp, "recommend.lua", [(t, PATH) for t in tokens])
             base = f"http://127.0.0.1:{PORT}"
-            figures["recommendations"] = wrk(base + PATH, script=script)
-            figures["readyz"] = wrk(base + "/readyz")
+            for c in CONNECTIONS:
+                http_bench.CONNECTIONS = str(c)
+                figures[f"recommendations_c{c}"] = wrk(base + PATH, script=script)
+                figures[f"readyz_c{c}"] = wrk(base + "/readyz")
         finally:
             proc.terminate()
             proc.wait()
@@ -162,11 +167,12 @@ def main():
           f"{figures['trust_statements']:,} trust statements; training {figures['train_s']:.1f} s")
     print(f"sample: {figures['sample_items']} items, {figures['sample_with_reasons']} with reasons, "
           f"e.g. \"{figures['sample_reason']}\"")
-    print(f"{'target':<40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-    for name, key in (("top-20 recommendations with reasons", "recommendations"), ("baseline: /readyz", "readyz")):
-        m = figures[key]
-        print(f"{name:<40} {m['rps']:>8.0f} {m['p50']:>8.2f} {m['p99']:>8.2f}"
-              + (f"  ({m['non2xx']} errors)" if m["non2xx"] else ""))
+    print(f"{'target':<40} {'conns':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    for c in CONNECTIONS:
+        for name, key in (("top-20 recommendations with reasons", "recommendations"), ("baseline: /readyz", "readyz")):
+            m = figures[f"{key}_c{c}"]
+            print(f"{name:<40} {c:>6} {m['rps']:>8.0f} {m['p50']:>8.2f} {m['p99']:>8.2f}"
+                  + (f"  ({m['non2xx']} errors)" if m["non2xx"] else ""))
     print(json.dumps(figures))
 
 

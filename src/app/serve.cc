@@ -177,6 +177,7 @@ int RunServe(const ParsedCommand& cmd) {
   // runs on a request.
   if (auto s = recommender.Reload(); !s) log.Error("recommend: " + s.error().message() + " (serving without a model)");
   service::RecommendationService recommendation_service(ctx, recommender);
+  recommendation_service.set_index(&catalog_index_feed);
   service::HelperFinder helper_finder(ctx);
   service::AnswerService answers(ctx);
   service::QuestionService questions(ctx, search);

@@ -28,6 +28,7 @@ constexpr double kTeamBoost = 0.15;        // times ln(1 + team likes)
 constexpr double kGroupBoost = 0.1;        // times ln(1 + group likes)
 constexpr double kNotInterestedPenalty = 1.0;   // per "not interested" in the category
 constexpr double kPropagationDecay = 0.5;
+constexpr int kBestScored = 60;             // candidates by Bayesian score, for people new to the model
 constexpr std::size_t kMinCrowd = 2;       // anonymous counts need at least this many people
 
 struct DirectTrust {
@@ -132,6 +133,8 @@ bool Blocked(store::Tx& tx, domain::AccountId a, domain::AccountId b) {
 core::Result<std::vector<RecommendedResource>> RecommendationService::ForPerson(const Principal& who, int limit) {
   const domain::AccountId me = who.account_id;
   HALLWAY_TRY_ASSIGN(ViewerState v, store::ReadTx(ctx_.db, [&](store::Tx& tx) { return LoadViewer(tx, me); }));
+  HALLWAY_TRY_ASSIGN(std::vector<domain::ResourceId> best,
+                     BestScored(me, v.groups, kBestScored + static_cast<int>(v.excluded.size())));
 
   std::unordered_map<domain::ResourceId, Candidate> cands;
   auto candidate = [&](domain::ResourceId id) -> Candidate* {
@@ -258,6 +261,11 @@ core::Result<std::vector<RecommendedResource>> RecommendationService::ForPerson(
   for (const auto& p : v.popular) {
     if (Candidate* c = candidate(p.resource_id)) c->team_likes = p.team_likes;
   }
+  int best_taken = 0;
+  for (domain::ResourceId id : best) {
+    if (best_taken >= kBestScored) break;
+    if (candidate(id)) ++best_taken;
+  }
   std::vector<std::pair<std::int64_t, domain::ResourceId>> by_likes;  // the best kFavouritesPerGroup overall
   for (const auto& [id, n] : group_likes) by_likes.emplace_back(-n, id);
   std::sort(by_likes.begin(), by_likes.end());
@@ -348,6 +356,20 @@ core::Result<std::vector<RecommendedResource>> RecommendationService::ForPerson(
   });
   if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
   return out;
+}
+
+core::Result<std::vector<domain::ResourceId>> RecommendationService::BestScored(
+    domain::AccountId viewer, const std::vector<std::int64_t>& groups, int limit) {
+  if (!feed_) {
+    return store::ReadTx(ctx_.db, [&](store::Tx& tx) { return store::ListBestScored(tx, viewer, limit); });
+  }
+  HALLWAY_TRY(feed_->CatchUp());  // a resource added a moment ago counts
+  catalog_index::IndexQuery q;
+  q.viewer_groups = groups;
+  q.sort = catalog_index::IndexSort::kScore;
+  q.limit = limit;
+  q.facets = false;
+  return feed_->index().Query(q).ids;
 }
 
 core::Status RecommendationService::Feedback(const Principal& who, domain::ResourceId resource,

@@ -27,6 +27,7 @@
 
 #include "domain/accounts/account.h"
 #include "domain/catalog/resource.h"
+#include "service/catalog_index_feed.h"
 #include "service/recommender_model.h"
 #include "service/service_context.h"
 
@@ -69,6 +70,9 @@ struct PeopleLikeYou {
 class RecommendationService {
  public:
   RecommendationService(ServiceContext& ctx, RecommenderModel& model) : ctx_(ctx), model_(model) {}
+  // Serves the best-scored candidates from the in-memory catalog index
+  // (the server sets it); without one they are read from the database.
+  void set_index(CatalogIndexFeed* feed) { feed_ = feed; }
 
   // Up to `limit` resources for the caller, best first, each with reasons.
   core::Result<std::vector<RecommendedResource>> ForPerson(const Principal& who, int limit);
@@ -89,8 +93,14 @@ class RecommendationService {
   core::Result<TasteMatch> TasteWith(const Principal& who, const std::string& handle);
 
  private:
+  // The `limit` best-scored resources `viewer` may see (any they rated
+  // included: the caller excludes them).
+  core::Result<std::vector<domain::ResourceId>> BestScored(domain::AccountId viewer,
+                                                           const std::vector<std::int64_t>& groups, int limit);
+
   ServiceContext& ctx_;
   RecommenderModel& model_;
+  CatalogIndexFeed* feed_ = nullptr;
 };
 
 }  // namespace hallway::service

@@ -107,9 +107,8 @@ core::Result<std::vector<VisibleResource>> LoadVisibleResources(Tx& tx, domain::
 
 core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::AccountId viewer, const std::string& team,
                                                             int limit) {
-  // Two indexed aggregates instead of a per-resource subquery: likes by the
-  // viewer's team and the best Bayesian scores; merged here. Visibility is
-  // applied to each.
+  // An indexed aggregate (the team's accounts, then their ratings) instead
+  // of a per-resource subquery.
   std::map<domain::ResourceId, PopularCandidate> by_id;
   const std::string visible = GroupContentVisibleSql("r.group_id", "$1");
   if (!team.empty()) {
@@ -120,17 +119,23 @@ core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::Acco
                                            {viewer, team, std::int64_t{limit}}));
     for (const Row& r : rows) by_id[r.Int(0)].team_likes = r.Int(1);
   }
-  HALLWAY_TRY_ASSIGN(Rows best, tx.Query("SELECT r.id FROM resources r WHERE r.deleted = 0 AND " + visible +
-                                             " AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.resource_id = r.id AND "
-                                             "x.account_id = $1) ORDER BY r.score DESC, r.id DESC LIMIT $2",
-                                         {viewer, std::int64_t{limit}}));
-  for (const Row& r : best) by_id[r.Int(0)];
   std::vector<PopularCandidate> out;
   out.reserve(by_id.size());
   for (auto& [id, c] : by_id) {
     c.resource_id = id;
     out.push_back(c);
   }
+  return out;
+}
+
+core::Result<std::vector<domain::ResourceId>> ListBestScored(Tx& tx, domain::AccountId viewer, int limit) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT r.id FROM resources r WHERE r.deleted = 0 AND " +
+                                             GroupContentVisibleSql("r.group_id", "$1") +
+                                             " AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.resource_id = r.id AND "
+                                             "x.account_id = $1) ORDER BY r.score DESC, r.id DESC LIMIT $2",
+                                         {viewer, std::int64_t{limit}}));
+  std::vector<domain::ResourceId> out;
+  for (const Row& r : rows) out.push_back(r.Int(0));
   return out;
 }
 

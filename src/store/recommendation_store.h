@@ -61,13 +61,11 @@ core::Result<std::vector<VisibleResource>> LoadVisibleResources(Tx& tx, domain::
 
 // Popular among people near the viewer: resources the viewer may see with
 // the number of ratings of 4+ stars by people of the viewer's team (at most
-// `limit`, most liked first), plus the `limit` best by Bayesian score the
-// viewer has not rated (newest first among equal scores, so an organization
-// without ratings shows its newest resources). In resource id order.
-// `group_likes` is left 0: likes within the viewer's groups come from
-// ListGroupFavourites, computed for all groups at once in the background
-// (per request it was a join over every co-member's ratings: 0.4 s for a
-// person in a few large groups of a 100,000-person organization).
+// `limit`, most liked first). In resource id order. `group_likes` is left 0:
+// likes within the viewer's groups come from ListGroupFavourites, computed
+// for all groups at once in the background (per request it was a join over
+// every co-member's ratings: 0.4 s for a person in a few large groups of a
+// 100,000-person organization).
 struct PopularCandidate {
   domain::ResourceId resource_id = 0;
   std::int64_t team_likes = 0;
@@ -75,6 +73,13 @@ struct PopularCandidate {
 };
 core::Result<std::vector<PopularCandidate>> ListPopularNear(Tx& tx, domain::AccountId viewer, const std::string& team,
                                                             int limit);
+
+// The `limit` resources the viewer may see and has not rated with the best
+// Bayesian score, newest first among equal scores (so an organization
+// without ratings shows its newest). The server asks its in-memory catalog
+// index instead (no index on score: it slowed every rating write); this is
+// for callers without one.
+core::Result<std::vector<domain::ResourceId>> ListBestScored(Tx& tx, domain::AccountId viewer, int limit);
 
 // Per group, the resources its active members rated 4 stars or more, most
 // liked first (then by id), at most `per_group` each; deleted resources
