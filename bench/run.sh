@@ -15,3 +15,5 @@ echo "== home stream (100,000 people, 500,000 then 5,000,000 activities; SQLite 
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8} /usr/bin/python3 bench/stream_bench.py
 echo "== search across nodes (two servers on one database; PostgreSQL and SQLite)"
 /usr/bin/python3 bench/search_nodes.py
+echo "== recommendations served to a 100,000-person organization (SQLite)"
+/usr/bin/python3 bench/recommend_org.py
