@@ -16,16 +16,14 @@ BENCH_BACKENDS (postgres,sqlite).
 import http.cookiejar
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from http_bench import HALLWAY, ROOT, wait_ready  # noqa: E402
-from stream_bench import postgres_url  # noqa: E402
+from http_bench import HALLWAY, wait_ready  # noqa: E402
+from stream_bench import backend_database  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_NODES_PORT", "18194"))
 WRITES = int(os.environ.get("BENCH_WRITES", "50"))
@@ -112,20 +110,8 @@ def measure(tmp, url):
 def main():
     results = {}
     for backend in BACKENDS:
-        tmp = tempfile.mkdtemp(prefix=f"hallway-nodes-{backend}-")
-        os.chmod(tmp, 0o755)  # the PostgreSQL cluster runs as the postgres user
-        pg_state = None
-        try:
-            if backend == "sqlite":
-                url = "sqlite:" + os.path.join(tmp, "hallway.db")
-            else:
-                url, pg_state, pg_env = postgres_url(tmp)
+        with backend_database(backend, "hallway-nodes") as (tmp, url):
             results[backend] = measure(tmp, url)
-        finally:
-            if pg_state:
-                subprocess.run([os.path.join(ROOT, "scripts/test-services.sh"), "stop", pg_state],
-                               env=pg_env, stdout=subprocess.DEVNULL)
-            shutil.rmtree(tmp, ignore_errors=True)
     print(f"{WRITES} writes through node a; ms from sending the write to the first search that finds it (a consumer tick is 250 ms)")
     print(f"{'backend':<10} {'node a p50':>11} {'node a p99':>11} {'node b p50':>11} {'node b p99':>11} "
           f"{'b joins (200 posts)':>20}")

@@ -18,6 +18,7 @@ BENCH_ACTIVITIES_LARGE, BENCH_DURATION, BENCH_BACKENDS (sqlite,postgres).
 Standard library only; needs wrk and, for PostgreSQL, the server binaries
 (scripts/install-deps.sh --bench).
 """
+import contextlib
 import json
 import os
 import shutil
@@ -135,6 +136,27 @@ def wrk_script(base, script):
     return wrk(base + "/api/v1/stream", script=script)
 
 
+@contextlib.contextmanager
+def backend_database(backend, prefix):
+    """Yields a fresh temporary directory and a database URL in it for
+    `backend` ("sqlite", or "postgres": a throwaway cluster on BENCH_PG_PORT),
+    and removes both afterwards."""
+    tmp = tempfile.mkdtemp(prefix=f"{prefix}-{backend}-")
+    os.chmod(tmp, 0o755)  # the PostgreSQL cluster runs as the postgres user
+    pg_state = None
+    try:
+        if backend == "sqlite":
+            url = "sqlite:" + os.path.join(tmp, "hallway.db")
+        else:
+            url, pg_state, pg_env = postgres_url(tmp)
+        yield tmp, url
+    finally:
+        if pg_state:
+            subprocess.run([os.path.join(ROOT, "scripts/test-services.sh"), "stop", pg_state],
+                           env=pg_env, stdout=subprocess.DEVNULL)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def postgres_url(tmp):
     state = os.path.join(tmp, "pg")
     env = dict(os.environ, HALLWAY_TEST_PG_PORT=str(PG_PORT), HALLWAY_TEST_SMTP_PORT=str(PG_PORT + 1))
@@ -154,14 +176,7 @@ def main():
                          "--target hallway hallway_org_generator)")
     results = {}
     for backend in BACKENDS:
-        tmp = tempfile.mkdtemp(prefix=f"hallway-stream-{backend}-")
-        os.chmod(tmp, 0o755)  # the PostgreSQL cluster below runs as the postgres user
-        pg_state = None
-        try:
-            if backend == "sqlite":
-                url = "sqlite:" + os.path.join(tmp, "org.db")
-            else:
-                url, pg_state, pg_env = postgres_url(tmp)
+        with backend_database(backend, "hallway-stream") as (tmp, url):
             rows = {}
             for activities, extend in ((SMALL, False), (LARGE, True)):
                 gen = generate(url, activities, extend)
@@ -169,11 +184,6 @@ def main():
                 rows[activities] = {"generate": gen, **measure(tmp, url, f"{activities}")}
             results[backend] = rows
             report({backend: rows}, final=False)  # a later backend's failure must not lose these
-        finally:
-            if pg_state:
-                subprocess.run([os.path.join(ROOT, "scripts/test-services.sh"), "stop", pg_state],
-                               env=pg_env, stdout=subprocess.DEVNULL)
-            shutil.rmtree(tmp, ignore_errors=True)
     report(results)
 
 
