@@ -39,6 +39,7 @@
 #include "service/profile_service.h"
 #include "service/recommendation_service.h"
 #include "service/recommender_model.h"
+#include "service/endorsement_service.h"
 #include "service/trust_service.h"
 #include "service/upload_service.h"
 #include "store/account_store.h"
@@ -170,6 +171,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::DeliberationService deliberations(ctx);
   service::WikiService wiki(ctx);
   service::TrustService trust(ctx);
+  service::EndorsementService endorsements(ctx);
   service::RecommenderOptions recommender_options;
   recommender_options.dir = c.data_dir + "/recommend";
   service::RecommenderModel recommender(**db, clock, recommender_options);
@@ -207,6 +209,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::SummaryPublisher summary_publisher(deliberations, wiki, posts);
   http::WikiHandlers wiki_handlers(wiki, summary_publisher);
   http::TrustHandlers trust_handlers(trust);
+  http::EndorsementHandlers endorsement_handlers(endorsements);
   http::RecommendationHandlers recommendation_handlers(recommendation_service);
   http::HelperHandlers helper_handlers(helper_finder);
   http::SavedSearchHandlers saved_search_handlers(saved_searches);
@@ -219,7 +222,7 @@ int RunServe(const ParsedCommand& cmd) {
                            notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
                            goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers, helper_handlers,
-                           saved_search_handlers, synonym_handlers,
+                           saved_search_handlers, synonym_handlers, endorsement_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

@@ -242,6 +242,13 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::put, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Put)});
   r.Add({verb::delete_, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Remove)});
   r.Add({verb::get, "/api/v1/people/{handle}/trusted-by", Access::kSignedIn, bind(d.trust, &TrustHandlers::TrustedBy)});
+  // Skill endorsements (issue 7: evidence for "who can help").
+  r.Add({verb::get, "/api/v1/people/{handle}/endorsements", Access::kSignedIn,
+         bind(d.endorsements, &EndorsementHandlers::List)});
+  r.Add({verb::post, "/api/v1/people/{handle}/endorsements", Access::kSignedIn,
+         bind(d.endorsements, &EndorsementHandlers::Endorse)});
+  r.Add({verb::delete_, "/api/v1/people/{handle}/endorsements/{skill}", Access::kSignedIn,
+         bind(d.endorsements, &EndorsementHandlers::Withdraw)});
   r.Add({verb::get, "/api/v1/people/{handle}/taste", Access::kSignedIn,
          bind(d.recommendations, &RecommendationHandlers::TasteWith)});
   r.Add({verb::get, "/api/v1/me/recommendations/resources", Access::kSignedIn,

@@ -8,6 +8,7 @@
 #include "http/handlers/catalog_handlers.h"
 #include "http/handlers/collection_handlers.h"
 #include "http/handlers/embed_handlers.h"
+#include "http/handlers/endorsement_handlers.h"
 #include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/recommendation_handlers.h"
@@ -57,6 +58,7 @@ struct RouteDeps {
   HelperHandlers& helpers;
   SavedSearchHandlers& saved_searches;
   SynonymHandlers& synonyms;
+  EndorsementHandlers& endorsements;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -147,6 +147,8 @@ core::Status Notify(store::Tx& tx, const domain::Activity& a, std::set<domain::A
     if (post) HALLWAY_TRY(add(post->author_id, "reaction", post->id, std::nullopt, PayloadString(a.payload, "reaction")));
   } else if (a.verb == "Follow" && a.object_type == "Person") {
     HALLWAY_TRY(add(ToId(a.object_id), "follow", std::nullopt, std::nullopt));
+  } else if (a.verb == "Add" && a.object_type == "Endorsement") {
+    HALLWAY_TRY(add(ToId(a.target_id), "endorsement", std::nullopt, std::nullopt, PayloadString(a.payload, "skill")));
   } else if (a.verb == "Invite" && a.object_type == "Person") {
     HALLWAY_TRY(add(ToId(a.object_id), "group_invitation", std::nullopt, target_group));
   } else if (a.verb == "Offer" && a.object_type == "Group") {

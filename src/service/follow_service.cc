@@ -7,17 +7,6 @@
 #include "store/post_store.h"
 
 namespace hallway::service {
-namespace {
-
-core::Result<domain::Account> ActivePerson(store::Tx& tx, const std::string& handle) {
-  auto a = store::GetAccountByHandle(tx, handle);
-  if (!a || a->status != domain::AccountStatus::kActive) {
-    return core::Error::NotFound("no person with handle '" + handle + "'");
-  }
-  return a;
-}
-
-}  // namespace
 
 core::Result<FollowState> FollowService::FollowPerson(const Principal& who, const std::string& handle,
                                                       bool follow) {

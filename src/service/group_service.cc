@@ -23,14 +23,6 @@ core::Result<GroupView> Visible(store::Tx& tx, const std::string& slug, domain::
   return view;
 }
 
-core::Result<domain::Account> ActivePerson(store::Tx& tx, const std::string& handle) {
-  auto a = store::GetAccountByHandle(tx, handle);
-  if (!a || a->status != domain::AccountStatus::kActive) {
-    return core::Error::NotFound("no person with handle '" + handle + "'");
-  }
-  return a;
-}
-
 core::Status RequireModerator(const GroupView& view) {
   if (!view.can_moderate) {
     return core::Error::PermissionDenied("only the group's owners and facilitators may do this");

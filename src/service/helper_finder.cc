@@ -300,6 +300,7 @@ core::Result<std::vector<HelperSuggestion>> HelperFinder::Find(const Principal& 
       auto it = kinds.find(kind);
       if (it != kinds.end()) h.reasons.push_back(Plural(it->second, words.first, words.second) + " on this");
     }
+    if (kinds.count("endorsement")) h.reasons.push_back("Endorsed by colleagues for a matching skill");
     if (kinds.count("declared_skill")) h.reasons.push_back("Lists a matching skill");
     if (!viewer.team.empty() && p.team == viewer.team) h.reasons.push_back("On your team (" + p.team + ")");
     if (const int shared = SharedCount(viewer.groups, p.groups); shared > 0) {

@@ -1,7 +1,7 @@
 // HelperFinder: "who can help me with this?" in the product. Ranks people
 // for a free-text need by evidence of expertise (their accepted and
 // up-voted answers, articles, completed resources, well-rated
-// reviews, declared skills; recency-decayed), then availability (open
+// reviews, colleagues' endorsements, declared skills; recency-decayed), then availability (open
 // routed questions they have not answered) and reachability from the viewer
 // (same team, shared groups, follows either way), with the evidence behind
 // each suggestion as links. The ranking is expertise::ExpertiseIndex.
@@ -41,7 +41,8 @@
 namespace hallway::service {
 
 struct HelperEvidence {
-  std::string kind;   // "accepted_answer", "answer", "article", "resource_completed", "review", "declared_skill"
+  std::string kind;   // "accepted_answer", "answer", "article", "resource_completed", "review", "endorsement",
+                      // "declared_skill"
   std::string title;
   std::string url;    // web UI path
 };

@@ -60,6 +60,9 @@ core::Result<NotificationView> Describe(store::Tx& tx, store::NotificationRecord
   } else if (n.kind == "follow") {
     v.text = who + " started following you";
     if (v.actor) v.url = "/people/" + v.actor->handle;
+  } else if (n.kind == "endorsement") {
+    v.text = who + " endorsed your skill “" + n.detail + "”";
+    if (v.actor) v.url = "/people/" + v.actor->handle;
   } else if (n.kind == "group_invitation") {
     v.text = who + " invited you to " + group_name;
     v.url = "/groups/" + group_slug;

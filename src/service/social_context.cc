@@ -1,10 +1,19 @@
 #include "service/social_context.h"
 
 #include "domain/activity.h"
+#include "store/account_store.h"
 #include "store/activity_log.h"
 #include "store/group_store.h"
 
 namespace hallway::service {
+
+core::Result<domain::Account> ActivePerson(store::Tx& tx, const std::string& handle) {
+  auto a = store::GetAccountByHandle(tx, handle);
+  if (!a || a->status != domain::AccountStatus::kActive) {
+    return core::Error::NotFound("no person with handle '" + handle + "'");
+  }
+  return *a;
+}
 
 core::Result<domain::GroupAccess> AccessTo(store::Tx& tx, const domain::Group& group,
                                            domain::AccountId viewer) {

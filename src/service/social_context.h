@@ -4,11 +4,16 @@
 
 #include <string>
 
+#include "domain/accounts/account.h"
 #include "domain/privacy/policy.h"
 #include "service/service_context.h"
 #include "store/database.h"
 
 namespace hallway::service {
+
+// Returns the active account with `handle`; kNotFound for anyone else
+// (unknown, pending, disabled), so a write never names such a person.
+core::Result<domain::Account> ActivePerson(store::Tx& tx, const std::string& handle);
 
 // Returns the viewer's access to `group` as the policy sees it.
 core::Result<domain::GroupAccess> AccessTo(store::Tx& tx, const domain::Group& group,

@@ -13,12 +13,6 @@ namespace hallway::service {
 namespace {
 
 // Returns the active person with `handle`. Errors: kNotFound.
-core::Result<domain::Account> ActivePerson(store::Tx& tx, const std::string& handle) {
-  auto a = store::GetAccountByHandle(tx, handle);
-  if (!a || a->status != domain::AccountStatus::kActive) return core::Error::NotFound("no such person");
-  return *a;
-}
-
 std::string JsonString(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {

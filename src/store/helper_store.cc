@@ -181,6 +181,33 @@ core::Result<std::vector<EvidenceRow>> LoadHelperEvidence(Tx& tx, const std::vec
     }
   }
   HALLWAY_TRY(AttachTopics(tx, resource_ids, resource_rows, out, ResourceTopics));
+  {  // Endorsements: one piece of evidence per endorsed skill the person
+     // still lists, its votes the number of active endorsers (the ranking
+     // counts votes with diminishing returns: many people weigh more than one).
+    Params params;
+    const std::string filter = PeopleFilter("e.endorsee_id", people, params);
+    HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT e.endorsee_id, e.skill, MIN(t.label), MIN(p.handle), COUNT(*), "
+                                           "MAX(e.created_at) FROM endorsements e JOIN accounts a ON a.id = "
+                                           "e.endorser_id AND a.status = 'active' JOIN accounts p ON p.id = "
+                                           "e.endorsee_id JOIN account_tags t ON t.account_id = e.endorsee_id AND "
+                                           "t.kind = 'skill' AND t.tag = e.skill WHERE 1 = 1" + filter +
+                                           " GROUP BY e.endorsee_id, e.skill ORDER BY e.endorsee_id, e.skill",
+                                           params));
+    for (const auto& r : rows) {
+      EvidenceRow e;
+      e.person = r.Int(0);
+      e.kind = "endorsement";
+      e.ref = "endorsement:" + r.Text(0) + ":" + r.Text(1);
+      const std::int64_t n = r.Int(4);
+      e.title = "Endorsed for " + r.Text(2) + " by " + std::to_string(n) + (n == 1 ? " colleague" : " colleagues");
+      e.url = "/people/" + r.Text(3) + "#endorsements";
+      e.text = r.Text(2);
+      e.topics.push_back(r.Text(2));
+      e.votes = n;
+      e.at = r.Int(5);
+      out.push_back(std::move(e));
+    }
+  }
   {  // Declared skills: one piece of evidence per person.
     Params params;
     const std::string filter = PeopleFilter("t.account_id", people, params);

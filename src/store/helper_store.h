@@ -21,9 +21,9 @@ namespace hallway::store {
 struct EvidenceRow {
   std::int64_t person = 0;
   // "answer", "accepted_answer", "article", "resource_completed",
-  // "review", "declared_skill".
+  // "review", "endorsement", "declared_skill".
   std::string kind;
-  std::string ref;    // stable reference: "answer:12", "post:7", "resource:3", "review:5", "skills:9"
+  std::string ref;    // stable reference: "answer:12", "post:7", "resource:3", "review:5", "endorsement:9:negotiation", "skills:9"
   std::string title;  // what a link to it shows
   std::string url;    // the web UI path, e.g. "/posts/7#answer-12"
   std::string text;   // Markdown or plain text to match needs against

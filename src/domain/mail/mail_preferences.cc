@@ -7,7 +7,8 @@ namespace hallway::domain {
 const std::vector<std::string>& MailableKinds() {
   static const std::vector<std::string> kKinds = {"mention",  "reply",          "group_invitation", "group_request",
                                                   "reaction", "reshare",        "follow",           "group_approved",
-                                                  "answer",   "answer_accepted", "answer_comment",  "question_routed"};
+                                                  "answer",   "answer_accepted", "answer_comment",  "question_routed",
+                                                  "endorsement"};
   return kKinds;
 }
 
@@ -29,6 +30,7 @@ std::string MailKindLabel(std::string_view kind) {
   if (kind == "answer_accepted") return "Your answers accepted";
   if (kind == "answer_comment") return "Comments on your answers";
   if (kind == "question_routed") return "Questions you are asked to help with";
+  if (kind == "endorsement") return "Endorsements of your skills";
   if (kind == "digest") return "The digest";
   if (kind == "all") return "All mail about activity";
   return std::string(kind);

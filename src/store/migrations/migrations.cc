@@ -63,6 +63,9 @@ const std::vector<Migration>& AllMigrations() {
       {19, "catalog_speed",
 #include "store/migrations/migration_0019_catalog_speed.inc"
       },
+      {20, "endorsements",
+#include "store/migrations/migration_0020_endorsements.inc"
+      },
   };
   return kAll;
 }
