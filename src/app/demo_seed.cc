@@ -3,6 +3,7 @@
 #include "app/demo_rng.h"
 #include "app/demo_catalog_seed.h"
 #include "app/demo_deliberation_seed.h"
+#include "app/demo_endorsement_seed.h"
 #include "app/demo_question_seed.h"
 #include "app/demo_social_seed.h"
 #include "app/demo_wiki_seed.h"
@@ -180,7 +181,8 @@ core::Status SeedDemo(store::Database& db, const core::Clock& clock,
     HALLWAY_TRY(SeedDemoCatalog(tx, saved_people, rng, now));
     HALLWAY_TRY(SeedDemoDeliberations(tx, saved_people, now));
     HALLWAY_TRY(SeedDemoWiki(tx, saved_people, now));
-    return SeedDemoQuestions(tx, saved_people, now);
+    HALLWAY_TRY(SeedDemoQuestions(tx, saved_people, now));
+    return SeedDemoEndorsements(tx, saved_people, now);
   });
 }
 

@@ -3,7 +3,13 @@
 import type { Http } from './http';
 
 export type HelperEvidenceKind =
-  'accepted_answer' | 'answer' | 'article' | 'resource_completed' | 'review' | 'declared_skill';
+  | 'accepted_answer'
+  | 'answer'
+  | 'article'
+  | 'resource_completed'
+  | 'review'
+  | 'endorsement'
+  | 'declared_skill';
 
 export interface HelperEvidence {
   kind: HelperEvidenceKind;

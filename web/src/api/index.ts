@@ -5,6 +5,7 @@ import { catalogApi } from './catalog';
 import { collectionsApi } from './collections';
 import { configApi } from './config';
 import { deliberationsApi } from './deliberations';
+import { endorsementsApi } from './endorsements';
 import { groupsApi } from './groups';
 import { helpersApi } from './helpers';
 import { Http } from './http';
@@ -39,6 +40,7 @@ export function createApi(http: Http = new Http()) {
     config: configApi(http),
     goals: goalsApi(http),
     deliberations: deliberationsApi(http),
+    endorsements: endorsementsApi(http),
     groups: groupsApi(http),
     helpers: helpersApi(http),
     mail: mailApi(http),
