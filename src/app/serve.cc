@@ -40,6 +40,7 @@
 #include "service/recommendation_service.h"
 #include "service/recommender_model.h"
 #include "service/endorsement_service.h"
+#include "service/suggestion_service.h"
 #include "service/trust_service.h"
 #include "service/upload_service.h"
 #include "store/account_store.h"
@@ -172,6 +173,7 @@ int RunServe(const ParsedCommand& cmd) {
   service::WikiService wiki(ctx);
   service::TrustService trust(ctx);
   service::EndorsementService endorsements(ctx);
+  service::SuggestionService suggestions(ctx);
   service::RecommenderOptions recommender_options;
   recommender_options.dir = c.data_dir + "/recommend";
   service::RecommenderModel recommender(**db, clock, recommender_options);
@@ -210,6 +212,7 @@ int RunServe(const ParsedCommand& cmd) {
   http::WikiHandlers wiki_handlers(wiki, summary_publisher);
   http::TrustHandlers trust_handlers(trust);
   http::EndorsementHandlers endorsement_handlers(endorsements);
+  http::SuggestionHandlers suggestion_handlers(suggestions);
   http::RecommendationHandlers recommendation_handlers(recommendation_service);
   http::HelperHandlers helper_handlers(helper_finder);
   http::SavedSearchHandlers saved_search_handlers(saved_searches);
@@ -222,7 +225,7 @@ int RunServe(const ParsedCommand& cmd) {
                            notification_handlers,
                            feed_handlers, catalog_handlers, rating_handlers, learning_handlers, collection_handlers,
                            goal_handlers, deliberation_handlers, mail_handlers, search_handlers, upload_handlers, spread_handlers, embed_handlers, wiki_handlers, trust_handlers, recommendation_handlers, helper_handlers,
-                           saved_search_handlers, synonym_handlers, endorsement_handlers,
+                           saved_search_handlers, synonym_handlers, endorsement_handlers, suggestion_handlers,
                            std::max({sc.max_image_bytes, sc.max_video_bytes, sc.max_file_bytes}), metrics,
                            [&database] { return database.Ping(); }});
 

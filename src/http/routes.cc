@@ -242,6 +242,10 @@ void AddRoutes(Router& r, RouteDeps d) {
   r.Add({verb::put, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Put)});
   r.Add({verb::delete_, "/api/v1/me/trust/{handle}", Access::kSignedIn, bind(d.trust, &TrustHandlers::Remove)});
   r.Add({verb::get, "/api/v1/people/{handle}/trusted-by", Access::kSignedIn, bind(d.trust, &TrustHandlers::TrustedBy)});
+  // Suggestions beyond resources (issue 6): groups to join, questions to answer.
+  r.Add({verb::get, "/api/v1/me/suggestions/{kind}", Access::kSignedIn, bind(d.suggestions, &SuggestionHandlers::List)});
+  r.Add({verb::post, "/api/v1/me/suggestions/{kind}/{id}/dismiss", Access::kSignedIn,
+         bind(d.suggestions, &SuggestionHandlers::Dismiss)});
   // Skill endorsements (issue 7: evidence for "who can help").
   r.Add({verb::get, "/api/v1/people/{handle}/endorsements", Access::kSignedIn,
          bind(d.endorsements, &EndorsementHandlers::List)});

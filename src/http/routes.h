@@ -9,6 +9,7 @@
 #include "http/handlers/collection_handlers.h"
 #include "http/handlers/embed_handlers.h"
 #include "http/handlers/endorsement_handlers.h"
+#include "http/handlers/suggestion_handlers.h"
 #include "http/handlers/deliberation_handlers.h"
 #include "http/handlers/profile_handlers.h"
 #include "http/handlers/recommendation_handlers.h"
@@ -59,6 +60,7 @@ struct RouteDeps {
   SavedSearchHandlers& saved_searches;
   SynonymHandlers& synonyms;
   EndorsementHandlers& endorsements;
+  SuggestionHandlers& suggestions;
   std::size_t max_upload_bytes;  // the largest upload of any kind
   Metrics& metrics;
   std::function<core::Status()> ready;  // readiness probe (database reachable)

@@ -66,6 +66,9 @@ const std::vector<Migration>& AllMigrations() {
       {20, "endorsements",
 #include "store/migrations/migration_0020_endorsements.inc"
       },
+      {21, "suggestion_dismissals",
+#include "store/migrations/migration_0021_suggestion_dismissals.inc"
+      },
   };
   return kAll;
 }

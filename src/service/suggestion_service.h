@@ -1,0 +1,58 @@
+// SuggestionService: beyond resources, what the home page suggests a person
+// do next, each with its reasons in words: groups to join (open and closed
+// groups where people they follow or their teammates are, or that talk about
+// their topics; the largest ones for someone new) and questions they could
+// answer (open questions on their skills or on topics they answered or
+// wrote about; unanswered ones otherwise). Private groups and anything the
+// person may not read are never suggested; reasons only count what the
+// person may see (their own follows and team, public group membership,
+// posts of findable groups). Dismissed suggestions never come back.
+// Thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "service/group_service.h"
+#include "service/service_context.h"
+
+namespace hallway::service {
+
+struct SuggestionReason {
+  std::string code;  // "followed_members", "team_members", "your_topic", "popular", "your_skill",
+                     // "answered_topic", "unanswered"
+  std::string text;
+};
+
+struct GroupSuggestion {
+  GroupView group;
+  double score = 0;
+  std::vector<SuggestionReason> reasons;
+};
+
+struct QuestionSuggestion {
+  std::int64_t id = 0;
+  std::string title;
+  std::int64_t answers = 0;
+  core::Micros created_at = 0;
+  std::vector<SuggestionReason> reasons;
+};
+
+class SuggestionService {
+ public:
+  explicit SuggestionService(ServiceContext& ctx) : ctx_(ctx) {}
+
+  // Up to `limit` (1..20) groups, best first. Errors: kInvalidArgument.
+  core::Result<std::vector<GroupSuggestion>> Groups(const Principal& who, int limit);
+  // Up to `limit` (1..20) questions, best first. Errors: kInvalidArgument.
+  core::Result<std::vector<QuestionSuggestion>> Questions(const Principal& who, int limit);
+  // Never suggests this group or question to the caller again. `kind` is
+  // "groups" or "questions". Errors: kNotFound (unknown kind, or a group or
+  // question the caller may not see).
+  core::Status Dismiss(const Principal& who, const std::string& kind, std::int64_t id);
+
+ private:
+  ServiceContext& ctx_;
+};
+
+}  // namespace hallway::service

@@ -1,0 +1,162 @@
+#include "store/suggestion_store.h"
+
+#include <algorithm>
+#include <map>
+
+#include "store/sql_helpers.h"
+
+namespace hallway::store {
+namespace {
+
+// `count` rows of (group_id, n) into `field` of the signals by group.
+void Merge(const Rows& rows, std::map<std::int64_t, GroupSignals>& by_id,
+           std::int64_t GroupSignals::*field) {
+  for (const Row& r : rows) by_id[r.Int(0)].*field = r.Int(1);
+}
+
+}  // namespace
+
+core::Result<std::vector<GroupSignals>> ListGroupSignals(Tx& tx, domain::AccountId viewer,
+                                                         const std::string& team,
+                                                         const std::vector<std::string>& topics,
+                                                         core::Micros since) {
+  // Candidate groups: findable, not joined or requested, not dismissed.
+  const std::string candidate =
+      "g.visibility <> 'private' AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = "
+      "g.id AND "
+      "x.account_id = $1) AND NOT EXISTS (SELECT 1 FROM suggestion_dismissals d WHERE d.account_id "
+      "= $1 AND "
+      "d.kind = 'group' AND d.target_id = g.id)";
+  std::map<std::int64_t, GroupSignals> by_id;
+  HALLWAY_TRY_ASSIGN(
+      Rows followed,
+      tx.Query("SELECT m.group_id, COUNT(*) FROM person_follows f JOIN group_members m "
+               "ON m.account_id = f.followee_id AND m.state = 'active' JOIN "
+               "community_groups g ON g.id = m.group_id WHERE f.follower_id = $1 AND " +
+                   candidate + " GROUP BY m.group_id",
+               {viewer}));
+  Merge(followed, by_id, &GroupSignals::followed_members);
+  if (!team.empty()) {
+    HALLWAY_TRY_ASSIGN(
+        Rows mates,
+        tx.Query("SELECT m.group_id, COUNT(*) FROM accounts a JOIN group_members m ON "
+                 "m.account_id = a.id AND m.state = 'active' JOIN community_groups g ON "
+                 "g.id = m.group_id WHERE a.team = $2 AND a.id <> $1 AND a.status = "
+                 "'active' AND " +
+                     candidate + " GROUP BY m.group_id",
+                 {viewer, team}));
+    Merge(mates, by_id, &GroupSignals::team_members);
+  }
+  if (!topics.empty()) {
+    Params params{viewer, since};
+    params.insert(params.end(), topics.begin(), topics.end());
+    HALLWAY_TRY_ASSIGN(
+        Rows rows,
+        tx.Query("SELECT p.group_id, t.topic, COUNT(*) FROM posts p JOIN post_topics t ON "
+                 "t.post_id = p.id JOIN community_groups g ON g.id = p.group_id WHERE "
+                 "p.deleted = 0 AND p.hidden = 0 AND p.created_at >= $2 AND t.topic IN (" +
+                     Placeholders(3, topics.size()) + ") AND " + candidate +
+                     " GROUP BY p.group_id, t.topic",
+                 params));
+    for (const Row& r : rows) {
+      GroupSignals& s = by_id[r.Int(0)];
+      if (r.Int(2) > 0 && (s.topic.empty() || r.Int(2) > s.topic_posts)) s.topic = r.Text(1);
+      s.topic_posts = std::max(s.topic_posts, r.Int(2));
+    }
+  }
+  // The largest findable groups, so a new person still gets suggestions.
+  HALLWAY_TRY_ASSIGN(Rows largest,
+                     tx.Query("SELECT g.id, COUNT(m.account_id) FROM community_groups g LEFT JOIN "
+                              "group_members m ON m.group_id = g.id AND m.state = 'active' WHERE " +
+                                  candidate + " GROUP BY g.id ORDER BY 2 DESC, g.id LIMIT 20",
+                              {viewer}));
+  for (const Row& r : largest) by_id[r.Int(0)];
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, s] : by_id) ids.push_back(id);
+  if (!ids.empty()) {
+    Params params;
+    params.insert(params.end(), ids.begin(), ids.end());
+    HALLWAY_TRY_ASSIGN(
+        Rows counts,
+        tx.Query("SELECT group_id, COUNT(*) FROM group_members WHERE state = 'active' AND "
+                 "group_id IN (" +
+                     Placeholders(1, ids.size()) + ") GROUP BY group_id",
+                 params));
+    Merge(counts, by_id, &GroupSignals::members);
+  }
+  std::vector<GroupSignals> out;
+  for (auto& [id, s] : by_id) {
+    s.group_id = id;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+core::Result<std::vector<QuestionSignals>> ListQuestionSignals(
+    Tx& tx, domain::AccountId viewer, const std::vector<std::string>& topics, int limit) {
+  const std::string open =
+      "p.kind = 'question' AND p.deleted = 0 AND p.hidden = 0 AND p.closed = 0 AND "
+      "p.accepted_answer_id IS NULL "
+      "AND p.author_id <> $1 AND " +
+      GroupContentVisibleSql("p.group_id", "$1") +
+      " AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.question_id = p.id AND a.author_id = $1 "
+      "AND a.deleted = 0)"
+      " AND NOT EXISTS (SELECT 1 FROM suggestion_dismissals d WHERE d.account_id = $1 AND d.kind = "
+      "'question' AND "
+      "d.target_id = p.id)";
+  std::vector<QuestionSignals> out;
+  std::map<std::int64_t, bool> seen;
+  if (!topics.empty()) {
+    Params params{viewer, std::int64_t{limit}};
+    params.insert(params.end(), topics.begin(), topics.end());
+    HALLWAY_TRY_ASSIGN(
+        Rows rows,
+        tx.Query("SELECT p.id, p.title, p.answer_count, p.created_at, MIN(t.topic) FROM "
+                 "posts p JOIN post_topics t ON t.post_id = p.id WHERE t.topic IN (" +
+                     Placeholders(3, topics.size()) + ") AND " + open +
+                     " GROUP BY p.id, p.title, p.answer_count, p.created_at ORDER BY "
+                     "COUNT(*) DESC, p.answer_count, p.created_at DESC, p.id DESC LIMIT $2",
+                 params));
+    for (const Row& r : rows) {
+      seen[r.Int(0)] = true;
+      out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Int(3), r.Text(4)});
+    }
+  }
+  if (static_cast<int>(out.size()) < limit) {
+    HALLWAY_TRY_ASSIGN(
+        Rows rows, tx.Query("SELECT p.id, p.title, p.answer_count, p.created_at FROM posts p WHERE "
+                            "p.answer_count = 0 AND " +
+                                open + " ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
+                            {viewer, std::int64_t{limit}}));
+    for (const Row& r : rows) {
+      if (static_cast<int>(out.size()) >= limit) break;
+      if (seen.count(r.Int(0))) continue;
+      out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Int(3), ""});
+    }
+  }
+  return out;
+}
+
+core::Result<std::vector<std::string>> ListAnsweredTopics(Tx& tx, domain::AccountId viewer) {
+  HALLWAY_TRY_ASSIGN(
+      Rows rows,
+      tx.Query("SELECT DISTINCT t.topic FROM answers a JOIN post_topics t ON t.post_id = "
+               "a.question_id WHERE a.author_id = $1 AND a.deleted = 0 UNION SELECT "
+               "t.topic FROM posts p JOIN post_topics t ON t.post_id = p.id WHERE "
+               "p.author_id = $1 AND p.kind = 'article' AND p.deleted = 0",
+               {viewer}));
+  std::vector<std::string> out;
+  for (const Row& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+core::Status PutSuggestionDismissal(Tx& tx, domain::AccountId viewer, const std::string& kind,
+                                    std::int64_t target, core::Micros now) {
+  HALLWAY_TRY(tx.Exec(
+      "INSERT INTO suggestion_dismissals (account_id, kind, target_id, created_at) VALUES ($1, $2, "
+      "$3, $4) ON CONFLICT (account_id, kind, target_id) DO NOTHING",
+      {viewer, kind, target, now}));
+  return core::Ok();
+}
+
+}  // namespace hallway::store

@@ -1,0 +1,135 @@
+// Suggestions beyond resources: groups to join and questions one could
+// answer, each with its reasons; nothing private to outsiders; dismissed ones
+// never return; bad requests get clear errors.
+#include "tests/http/http_fixture.h"
+
+namespace hallway::testing {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> GroupSlugs(const json& body) {
+  std::vector<std::string> out;
+  for (const auto& i : body["items"]) out.push_back(i["group"]["slug"]);
+  return out;
+}
+
+std::vector<std::int64_t> QuestionIds(const json& body) {
+  std::vector<std::int64_t> out;
+  for (const auto& i : body["items"]) out.push_back(i["question"]["id"]);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST_P(HttpTest, GroupsToJoinComeWithReasonsAndNeverIncludePrivateOnes) {
+  HttpClient admin = Admin(), ana = Client(), ben = Client(), dan = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&dan, "dan"}})
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  ASSERT_EQ(
+      ana.Json("POST", "/api/v1/groups", {{"name", "Data Guild"}, {"visibility", "open"}}).status,
+      201);
+  ASSERT_EQ(ben.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}})
+                .status,
+            201);
+  ASSERT_EQ(
+      ben.Json("POST", "/api/v1/groups", {{"name", "Legal Council"}, {"visibility", "closed"}})
+          .status,
+      201);
+  ASSERT_EQ(
+      dan.Json("POST", "/api/v1/groups", {{"name", "Dan Club"}, {"visibility", "open"}}).status,
+      201);
+  ASSERT_EQ(dan.Json("PUT", "/api/v1/people/ana/follow").status / 100, 2);
+
+  auto r = dan.Get("/api/v1/me/suggestions/groups");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json body = r.Json();
+  auto slugs = GroupSlugs(body);
+  ASSERT_FALSE(slugs.empty()) << body.dump();
+  EXPECT_EQ(slugs[0], "data-guild") << body.dump();  // someone Dan follows is a member
+  EXPECT_EQ(body["items"][0]["reasons"][0]["code"], "followed_members");
+  EXPECT_EQ(body["items"][0]["reasons"][0]["text"], "1 person you follow is a member");
+  EXPECT_TRUE(Has(slugs, "legal-council"));  // closed groups can be found and asked to join
+  EXPECT_FALSE(Has(slugs, "board-room"));    // private: never, not even by name
+  EXPECT_FALSE(Has(slugs, "dan-club"));      // already his
+  EXPECT_EQ(r.body.find("Board Room"), std::string::npos);
+
+  // Dismissed, or asked to join: not suggested again.
+  const auto guild = body["items"][0]["group"]["id"].get<std::int64_t>();
+  EXPECT_EQ(dan.Json("POST", "/api/v1/me/suggestions/groups/" + std::to_string(guild) + "/dismiss")
+                .status,
+            204);
+  ASSERT_EQ(dan.Json("PUT", "/api/v1/groups/legal-council/membership").status / 100, 2);
+  slugs = GroupSlugs(dan.Get("/api/v1/me/suggestions/groups").Json());
+  EXPECT_FALSE(Has(slugs, "data-guild"));
+  EXPECT_FALSE(Has(slugs, "legal-council"));
+
+  // Bad requests.
+  const auto board = ben.Get("/api/v1/groups/board-room").Json()["id"].get<std::int64_t>();
+  EXPECT_EQ(dan.Json("POST", "/api/v1/me/suggestions/groups/" + std::to_string(board) + "/dismiss")
+                .status,
+            404);
+  EXPECT_EQ(dan.Get("/api/v1/me/suggestions/people").status, 404);
+  EXPECT_EQ(dan.Get("/api/v1/me/suggestions/groups?limit=0").status, 400);
+  EXPECT_EQ(dan.Get("/api/v1/me/suggestions/groups?limit=21").status, 400);
+  EXPECT_EQ(Client().Get("/api/v1/me/suggestions/groups").status, 401);
+}
+
+TEST_P(HttpTest, QuestionsOnMySkillsAreSuggestedUntilAnsweredOrDismissed) {
+  HttpClient admin = Admin(), ana = Client(), ben = Client(), cara = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&cara, "cara"}})
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  ASSERT_EQ(ben.Json("PATCH", "/api/v1/me", {{"skills", {"Contract negotiation"}}}).status, 200);
+  auto ask = [&](HttpClient& who, const std::string& title, const std::string& body,
+                 const json& extra = {}) {
+    json q = {{"kind", "question"}, {"title", title}, {"body", body}};
+    if (!extra.is_null()) q.update(extra);
+    auto r = who.Json("POST", "/api/v1/posts", q);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<std::int64_t>();
+  };
+  const auto on_skill =
+      ask(ana, "Which clauses matter in a vendor contract?", "Help. #contract-negotiation");
+  const auto other = ask(cara, "Where is the printer?", "Third floor? #office");
+  ASSERT_EQ(cara.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}})
+                .status,
+            201);
+  ask(cara, "Secret merger terms?", "Board only. #contract-negotiation", {{"group", "board-room"}});
+  const auto mine = ask(ben, "My own question", "#contract-negotiation");
+
+  auto r = ben.Get("/api/v1/me/suggestions/questions");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json body = r.Json();
+  auto ids = QuestionIds(body);
+  ASSERT_EQ(ids.size(), 2u) << body.dump();  // the private one and his own are never suggested
+  EXPECT_EQ(ids[0], on_skill);
+  EXPECT_EQ(body["items"][0]["reasons"][0]["text"],
+            "About #contract-negotiation, one of your skills");
+  EXPECT_EQ(ids[1], other);  // unanswered elsewhere fills the list
+  EXPECT_EQ(body["items"][1]["reasons"][0]["code"], "unanswered");
+  EXPECT_EQ(r.body.find("Secret merger"), std::string::npos);
+  (void)mine;
+
+  // Answered by him, or dismissed: gone.
+  ASSERT_EQ(ben.Json("POST", "/api/v1/posts/" + std::to_string(on_skill) + "/answers",
+                     {{"body", "Liability caps."}})
+                .status,
+            201);
+  EXPECT_EQ(
+      ben.Json("POST", "/api/v1/me/suggestions/questions/" + std::to_string(other) + "/dismiss")
+          .status,
+      204);
+  EXPECT_EQ(
+      ben.Json("POST", "/api/v1/me/suggestions/questions/" + std::to_string(other) + "/dismiss")
+          .status,
+      204);
+  EXPECT_TRUE(QuestionIds(ben.Get("/api/v1/me/suggestions/questions").Json()).empty());
+  EXPECT_EQ(ben.Json("POST", "/api/v1/me/suggestions/questions/999999/dismiss").status, 404);
+  EXPECT_EQ(ben.Json("POST", "/api/v1/me/suggestions/questions/abc/dismiss").status,
+            404);  // not an id: no such thing
+}
+
+}  // namespace
+}  // namespace hallway::testing
