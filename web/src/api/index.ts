@@ -23,6 +23,7 @@ import { searchApi } from './search';
 import { sessionApi } from './session';
 import { skillsApi } from './skills';
 import { spreadApi } from './spread';
+import { suggestionsApi } from './suggestions';
 import { teamsApi } from './teams';
 import { tokensApi } from './tokens';
 import { topicsApi } from './topics';
@@ -58,6 +59,7 @@ export function createApi(http: Http = new Http()) {
     session: sessionApi(http),
     skills: skillsApi(http),
     spread: spreadApi(http),
+    suggestions: suggestionsApi(http),
     teams: teamsApi(http),
     tokens: tokensApi(http),
     topics: topicsApi(http),

@@ -1,0 +1,34 @@
+// Suggestions beyond resources: GET /api/v1/me/suggestions/{groups|questions},
+// POST .../{kind}/{id}/dismiss.
+import type { Http } from './http';
+import type { Group, Id, Items } from './types';
+
+export interface SuggestionReason {
+  code: string;
+  text: string;
+}
+
+export interface GroupSuggestion {
+  group: Group;
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+export interface QuestionSuggestion {
+  question: { id: Id; title: string; answer_count: number; created_at: string; url: string };
+  reasons: SuggestionReason[];
+}
+
+export type SuggestionKind = 'groups' | 'questions';
+
+export function suggestionsApi(http: Http) {
+  return {
+    groups: (limit = 3) =>
+      http.get<Items<GroupSuggestion>>('/me/suggestions/groups', { query: { limit } }),
+    questions: (limit = 3) =>
+      http.get<Items<QuestionSuggestion>>('/me/suggestions/questions', { query: { limit } }),
+    /** Never suggests it again. */
+    dismiss: (kind: SuggestionKind, id: Id) =>
+      http.post<void>(`/me/suggestions/${kind}/${encodeURIComponent(String(id))}/dismiss`),
+  };
+}

@@ -1,0 +1,36 @@
+// Suggestions beyond resources on the home page: questions one could answer
+// and groups to join, each with its reason; dismissing or joining replaces
+// the item without a reload, and a dismissed question stays gone.
+import { ensureOpenSignup, expect, newUser, shot, signUp, test } from './support/fixtures';
+
+test.beforeAll(async ({ baseURL }) => {
+  await ensureOpenSignup(baseURL!);
+});
+
+test('a newcomer dismisses a question and joins a suggested group', async ({ page }) => {
+  await signUp(page, newUser('sugg'));
+  await page.goto('/');
+  const questions = page.getByRole('list', { name: 'Questions you could answer' });
+  const groups = page.getByRole('list', { name: 'Groups to join' });
+  await expect(questions.getByRole('listitem')).toHaveCount(3);
+  await expect(groups.getByRole('listitem').first()).toBeVisible();
+  await expect(questions.getByRole('listitem').first()).toContainText('Nobody has answered yet');
+  await shot(page, 'suggestions-home');
+
+  const first = (await questions.getByRole('link').first().innerText()).trim();
+  await questions.getByRole('button', { name: `Dismiss “${first}”` }).click();
+  await expect(questions.getByRole('link', { name: first, exact: true })).toHaveCount(0);
+  await expect(questions.getByRole('listitem')).toHaveCount(3); // replaced, without a reload
+
+  const group = (await groups.getByRole('link').first().innerText()).trim();
+  await groups.getByRole('button', { name: new RegExp(`^(Join|Ask to join) ${group}$`) }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`You (joined|asked to join) ${group}`) }),
+  ).toBeAttached();
+  await expect(groups.getByRole('link', { name: group, exact: true })).toHaveCount(0);
+  await shot(page, 'suggestions-after');
+
+  await page.reload();
+  await expect(questions.getByRole('listitem')).toHaveCount(3);
+  await expect(questions.getByRole('link', { name: first, exact: true })).toHaveCount(0);
+});
