@@ -6,8 +6,10 @@
 
 #include "service/post_access.h"
 #include "store/account_store.h"
+#include "store/collection_store.h"
 #include "store/follow_store.h"
 #include "store/group_store.h"
+#include "store/post_store.h"
 #include "store/suggestion_store.h"
 
 namespace hallway::service {
@@ -29,7 +31,7 @@ std::string TopicKey(const std::string& label) {
   return key;
 }
 
-std::string People(std::int64_t n, const std::string& what) {
+std::string CountOfPeople(std::int64_t n, const std::string& what) {
   return std::to_string(n) + (n == 1 ? " person " : " people ") + what;
 }
 
@@ -59,16 +61,17 @@ core::Result<std::vector<GroupSuggestion>> SuggestionService::Groups(const Princ
       if (s.followed_members > 0) {
         g.reasons.push_back(
             {"followed_members",
-             People(s.followed_members, "you follow " +
-                                            std::string(s.followed_members == 1 ? "is" : "are") +
-                                            " a member")});
+             CountOfPeople(s.followed_members,
+                           "you follow " + std::string(s.followed_members == 1 ? "is" : "are") +
+                               " a member")});
       }
       if (s.topic_posts > 0)
         g.reasons.push_back({"your_topic", "Talks about #" + s.topic + ", one of your topics"});
       if (s.team_members > 0) {
-        g.reasons.push_back({"team_members", People(s.team_members, "from your team")});
+        g.reasons.push_back({"team_members", CountOfPeople(s.team_members, "from your team")});
       }
-      if (g.reasons.empty()) g.reasons.push_back({"popular", People(s.members, "are members")});
+      if (g.reasons.empty())
+        g.reasons.push_back({"popular", CountOfPeople(s.members, "are members")});
       HALLWAY_TRY_ASSIGN(domain::Group group, store::GetGroupWithoutMemberCount(tx, s.group_id));
       group.member_count = s.members;
       g.group.group = std::move(group);
@@ -115,12 +118,103 @@ core::Result<std::vector<QuestionSuggestion>> SuggestionService::Questions(const
       });
 }
 
+core::Result<std::vector<PersonSuggestion>> SuggestionService::People(const Principal& who,
+                                                                      int limit) {
+  HALLWAY_TRY(CheckLimit(limit));
+  return store::ReadTx(ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<PersonSuggestion>> {
+    HALLWAY_TRY_ASSIGN(domain::Account me, store::GetAccount(tx, who.account_id));
+    std::set<std::string> skills;
+    for (const auto& s : me.skills) skills.insert(domain::TagKey(s));
+    HALLWAY_TRY_ASSIGN(auto signals, store::ListPeopleSignals(tx, who.account_id, me.team,
+                                                              {skills.begin(), skills.end()}));
+    std::vector<PersonSuggestion> out;
+    for (const auto& s : signals) {
+      PersonSuggestion p;
+      p.person.id = s.id;
+      p.score = 2.0 * std::log1p(static_cast<double>(s.followed_by_followees)) +
+                (s.teammate ? 1.0 : 0.0) + 1.0 * std::log1p(static_cast<double>(s.shared_skills)) +
+                (s.newcomer ? 0.1 : 0.0);
+      if (s.followed_by_followees > 0) {
+        p.reasons.push_back(
+            {"followed_by_followees",
+             "Followed by " + CountOfPeople(s.followed_by_followees, "you follow")});
+      }
+      if (s.teammate) p.reasons.push_back({"teammate", "On your team (" + me.team + ")"});
+      if (s.shared_skills == 1) p.reasons.push_back({"shared_skills", "Shares one of your skills"});
+      if (s.shared_skills > 1) {
+        p.reasons.push_back(
+            {"shared_skills", "Shares " + std::to_string(s.shared_skills) + " of your skills"});
+      }
+      if (p.reasons.empty()) p.reasons.push_back({"newcomer", "New here"});
+      out.push_back(std::move(p));
+    }
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const PersonSuggestion& a, const PersonSuggestion& b) { return a.score > b.score; });
+    if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
+    std::vector<domain::AccountId> ids;
+    for (const auto& p : out) ids.push_back(p.person.id);
+    HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, ids));
+    for (auto& p : out) p.person = accounts[p.person.id];
+    return out;
+  });
+}
+
+core::Result<std::vector<CollectionSuggestion>> SuggestionService::Collections(const Principal& who,
+                                                                               int limit) {
+  HALLWAY_TRY(CheckLimit(limit));
+  return store::ReadTx(
+      ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<CollectionSuggestion>> {
+        HALLWAY_TRY_ASSIGN(auto signals, store::ListCollectionSignals(tx, who.account_id));
+        std::vector<domain::AccountId> owners;
+        for (const auto& s : signals) owners.push_back(s.owner_id);
+        HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, owners));
+        std::vector<CollectionSuggestion> out;
+        for (const auto& s : signals) {
+          if (s.items == 0) continue;  // nothing in it to learn from yet
+          CollectionSuggestion c{s.id,    s.title,     s.is_path, accounts[s.owner_id],
+                                 s.items, s.followers, 0,         {}};
+          c.score = (s.by_trusted ? 2.0 : 0.0) + (s.by_followee ? 1.5 : 0.0) +
+                    0.5 * std::log1p(static_cast<double>(s.followers));
+          const std::string& name = c.curator.display_name;
+          if (s.by_trusted) {
+            c.reasons.push_back({"curator_trusted", "Curated by " + name + ", whom you trust"});
+          } else if (s.by_followee) {
+            c.reasons.push_back({"curator_followed", "Curated by " + name + ", whom you follow"});
+          }
+          if (s.followers > 0)
+            c.reasons.push_back({"popular", CountOfPeople(s.followers, "follow it")});
+          if (c.reasons.empty()) c.reasons.push_back({"newcomer", "New, curated by " + name});
+          out.push_back(std::move(c));
+        }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const CollectionSuggestion& a, const CollectionSuggestion& b) {
+                           return a.score > b.score;
+                         });
+        if (out.size() > static_cast<std::size_t>(limit))
+          out.resize(static_cast<std::size_t>(limit));
+        return out;
+      });
+}
+
 core::Status SuggestionService::Dismiss(const Principal& who, const std::string& kind,
                                         std::int64_t id) {
-  if (kind != "groups" && kind != "questions")
+  if (kind != "groups" && kind != "questions" && kind != "people" && kind != "collections") {
     return core::Error::NotFound("no such kind of suggestion");
+  }
   const core::Micros now = ctx_.clock.Now();
   return ctx_.db.Write([&](store::Tx& tx) -> core::Status {
+    if (kind == "people") {
+      auto a = store::GetAccount(tx, id);
+      if (!a || a->status != domain::AccountStatus::kActive)
+        return core::Error::NotFound("no such person");
+      return store::PutSuggestionDismissal(tx, who.account_id, "person", id, now);
+    }
+    if (kind == "collections") {
+      HALLWAY_TRY_ASSIGN(bool visible, store::CollectionVisibleTo(tx, id, who.account_id));
+      if (!visible) return core::Error::NotFound("no such collection");
+      return store::PutSuggestionDismissal(tx, who.account_id, "collection", id, now);
+    }
     if (kind == "groups") {
       auto g = store::GetGroupWithoutMemberCount(tx, id);
       if (!g || g->visibility == domain::GroupVisibility::kPrivate)

@@ -3,7 +3,10 @@
 // groups where people they follow or their teammates are, or that talk about
 // their topics; the largest ones for someone new) and questions they could
 // answer (open questions on their skills or on topics they answered or
-// wrote about; unanswered ones otherwise). Private groups and anything the
+// wrote about; unanswered ones otherwise), people to follow (followed by
+// people they follow, teammates, sharing their skills; newcomers otherwise)
+// and collections (curated by people they follow or trust, or much
+// followed). Private groups and anything the
 // person may not read are never suggested; reasons only count what the
 // person may see (their own follows and team, public group membership,
 // posts of findable groups). Dismissed suggestions never come back.
@@ -20,12 +23,30 @@ namespace hallway::service {
 
 struct SuggestionReason {
   std::string code;  // "followed_members", "team_members", "your_topic", "popular", "your_skill",
-                     // "answered_topic", "unanswered"
+                     // "answered_topic", "unanswered", "followed_by_followees", "teammate",
+                     // "shared_skills", "newcomer", "curator_followed", "curator_trusted"
   std::string text;
 };
 
 struct GroupSuggestion {
   GroupView group;
+  double score = 0;
+  std::vector<SuggestionReason> reasons;
+};
+
+struct PersonSuggestion {
+  domain::Account person;
+  double score = 0;
+  std::vector<SuggestionReason> reasons;
+};
+
+struct CollectionSuggestion {
+  std::int64_t id = 0;
+  std::string title;
+  bool is_path = false;
+  domain::Account curator;
+  std::int64_t items = 0;
+  std::int64_t followers = 0;
   double score = 0;
   std::vector<SuggestionReason> reasons;
 };
@@ -46,9 +67,13 @@ class SuggestionService {
   core::Result<std::vector<GroupSuggestion>> Groups(const Principal& who, int limit);
   // Up to `limit` (1..20) questions, best first. Errors: kInvalidArgument.
   core::Result<std::vector<QuestionSuggestion>> Questions(const Principal& who, int limit);
-  // Never suggests this group or question to the caller again. `kind` is
-  // "groups" or "questions". Errors: kNotFound (unknown kind, or a group or
-  // question the caller may not see).
+  // Up to `limit` (1..20) people to follow, best first. Errors: kInvalidArgument.
+  core::Result<std::vector<PersonSuggestion>> People(const Principal& who, int limit);
+  // Up to `limit` (1..20) collections, best first. Errors: kInvalidArgument.
+  core::Result<std::vector<CollectionSuggestion>> Collections(const Principal& who, int limit);
+  // Never suggests this group, question, person or collection to the caller
+  // again. `kind` is "groups", "questions", "people" or "collections".
+  // Errors: kNotFound (unknown kind, or something the caller may not see).
   core::Status Dismiss(const Principal& who, const std::string& kind, std::int64_t id);
 
  private:

@@ -137,6 +137,97 @@ core::Result<std::vector<QuestionSignals>> ListQuestionSignals(
   return out;
 }
 
+core::Result<std::vector<PersonSignals>> ListPeopleSignals(Tx& tx, domain::AccountId viewer,
+                                                           const std::string& team,
+                                                           const std::vector<std::string>& skills) {
+  std::map<domain::AccountId, PersonSignals> by_id;
+  HALLWAY_TRY_ASSIGN(
+      Rows fof,
+      tx.Query("SELECT f2.followee_id, COUNT(*) FROM person_follows f1 JOIN person_follows f2 "
+               "ON f2.follower_id = f1.followee_id WHERE f1.follower_id = $1 GROUP BY "
+               "f2.followee_id ORDER BY 2 DESC, f2.followee_id LIMIT 100",
+               {viewer}));
+  for (const Row& r : fof) by_id[r.Int(0)].followed_by_followees = r.Int(1);
+  if (!team.empty()) {
+    HALLWAY_TRY_ASSIGN(Rows mates,
+                       tx.Query("SELECT id FROM accounts WHERE team = $2 AND id <> $1 AND status = "
+                                "'active' ORDER BY id LIMIT 100",
+                                {viewer, team}));
+    for (const Row& r : mates) by_id[r.Int(0)].teammate = true;
+  }
+  if (!skills.empty()) {
+    Params params{viewer};
+    params.insert(params.end(), skills.begin(), skills.end());
+    HALLWAY_TRY_ASSIGN(
+        Rows rows,
+        tx.Query("SELECT account_id, COUNT(*) FROM account_tags WHERE kind = 'skill' AND "
+                 "account_id <> $1 AND tag IN (" +
+                     Placeholders(2, skills.size()) +
+                     ") GROUP BY account_id ORDER BY 2 DESC, account_id LIMIT 100",
+                 params));
+    for (const Row& r : rows) by_id[r.Int(0)].shared_skills = r.Int(1);
+  }
+  HALLWAY_TRY_ASSIGN(
+      Rows newest,
+      tx.Query("SELECT id FROM accounts WHERE status = 'active' AND id <> $1 ORDER BY id "
+               "DESC LIMIT 10",
+               {viewer}));
+  for (const Row& r : newest) by_id[r.Int(0)].newcomer = true;
+  if (by_id.empty()) return std::vector<PersonSignals>{};
+  // One pass over the candidates for who may be suggested at all.
+  Params params{viewer};
+  for (const auto& [id, s] : by_id) params.emplace_back(id);
+  HALLWAY_TRY_ASSIGN(
+      Rows ok,
+      tx.Query("SELECT a.id FROM accounts a WHERE a.id IN (" + Placeholders(2, by_id.size()) +
+                   ") AND a.id <> $1 AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM "
+                   "person_follows f WHERE f.follower_id = $1 AND f.followee_id = a.id) AND "
+                   "NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = $1 AND "
+                   "b.blocked_id = a.id) OR (b.blocker_id = a.id AND b.blocked_id = $1)) AND "
+                   "NOT EXISTS (SELECT 1 FROM suggestion_dismissals d WHERE d.account_id = "
+                   "$1 AND d.kind = 'person' AND d.target_id = a.id)",
+               params));
+  std::vector<PersonSignals> out;
+  for (const Row& r : ok) {
+    PersonSignals s = by_id[r.Int(0)];
+    s.id = r.Int(0);
+    out.push_back(s);
+  }
+  return out;
+}
+
+core::Result<std::vector<CollectionSignals>> ListCollectionSignals(Tx& tx,
+                                                                   domain::AccountId viewer) {
+  // Candidates: curated by people the viewer follows or trusts, and the most
+  // followed; then filtered and described in one query.
+  HALLWAY_TRY_ASSIGN(
+      Rows rows,
+      tx.Query(
+          "SELECT c.id, c.title, c.owner_id, c.is_path, (SELECT COUNT(*) FROM collection_items i "
+          "WHERE i.collection_id = c.id), (SELECT COUNT(*) FROM collection_follows cf WHERE "
+          "cf.collection_id = c.id), CASE WHEN EXISTS (SELECT 1 FROM person_follows f WHERE "
+          "f.follower_id = $1 AND f.followee_id = c.owner_id) THEN 1 ELSE 0 END, CASE WHEN EXISTS "
+          "(SELECT 1 FROM trust_statements t WHERE t.truster_id = $1 AND t.trustee_id = "
+          "c.owner_id AND t.value = 'trust') THEN 1 ELSE 0 END FROM "
+          "collections c WHERE c.deleted = 0 AND c.owner_id <> $1 AND " +
+              GroupContentVisibleSql("c.group_id", "$1") +
+              " AND NOT EXISTS (SELECT 1 FROM collection_follows x WHERE x.collection_id = c.id "
+              "AND x.account_id = $1) AND NOT EXISTS (SELECT 1 FROM suggestion_dismissals d "
+              "WHERE d.account_id = $1 AND d.kind = 'collection' AND d.target_id = c.id) AND "
+              "(c.owner_id IN (SELECT followee_id FROM person_follows WHERE follower_id = $1) OR "
+              "c.owner_id IN (SELECT trustee_id FROM trust_statements WHERE truster_id = $1 AND "
+              "value = 'trust') OR c.id IN (SELECT collection_id FROM collection_follows GROUP BY "
+              "collection_id ORDER BY COUNT(*) DESC, collection_id LIMIT 20) OR c.id IN (SELECT "
+              "id FROM collections WHERE deleted = 0 ORDER BY id DESC LIMIT 10))",
+          {viewer}));
+  std::vector<CollectionSignals> out;
+  for (const Row& r : rows) {
+    out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Int(3) != 0, r.Int(4), r.Int(5), r.Int(6) != 0,
+                   r.Int(7) != 0});
+  }
+  return out;
+}
+
 core::Result<std::vector<std::string>> ListAnsweredTopics(Tx& tx, domain::AccountId viewer) {
   HALLWAY_TRY_ASSIGN(
       Rows rows,

@@ -44,6 +44,34 @@ struct QuestionSignals {
 core::Result<std::vector<QuestionSignals>> ListQuestionSignals(
     Tx& tx, domain::AccountId viewer, const std::vector<std::string>& topics, int limit);
 
+// An active person the viewer does not follow, has not blocked (nor been
+// blocked by) and did not dismiss, with why.
+struct PersonSignals {
+  domain::AccountId id = 0;
+  std::int64_t followed_by_followees = 0;  // people the viewer follows who follow them
+  bool teammate = false;
+  std::int64_t shared_skills = 0;  // of `skills` (tag keys)
+  bool newcomer = false;           // among the newest accounts (the fallback)
+};
+core::Result<std::vector<PersonSignals>> ListPeopleSignals(Tx& tx, domain::AccountId viewer,
+                                                           const std::string& team,
+                                                           const std::vector<std::string>& skills);
+
+// A live collection the viewer may see, neither owns nor follows and did not
+// dismiss, with why.
+struct CollectionSignals {
+  std::int64_t id = 0;
+  std::string title;
+  domain::AccountId owner_id = 0;
+  bool is_path = false;
+  std::int64_t items = 0;
+  std::int64_t followers = 0;
+  bool by_followee = false;  // curated by someone the viewer follows
+  bool by_trusted = false;   // curated by someone the viewer trusts (their own list)
+};
+core::Result<std::vector<CollectionSignals>> ListCollectionSignals(Tx& tx,
+                                                                   domain::AccountId viewer);
+
 // The topics of questions the viewer answered and articles they wrote.
 core::Result<std::vector<std::string>> ListAnsweredTopics(Tx& tx, domain::AccountId viewer);
 

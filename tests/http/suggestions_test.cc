@@ -71,7 +71,7 @@ TEST_P(HttpTest, GroupsToJoinComeWithReasonsAndNeverIncludePrivateOnes) {
   EXPECT_EQ(dan.Json("POST", "/api/v1/me/suggestions/groups/" + std::to_string(board) + "/dismiss")
                 .status,
             404);
-  EXPECT_EQ(dan.Get("/api/v1/me/suggestions/people").status, 404);
+  EXPECT_EQ(dan.Get("/api/v1/me/suggestions/robots").status, 404);
   EXPECT_EQ(dan.Get("/api/v1/me/suggestions/groups?limit=0").status, 400);
   EXPECT_EQ(dan.Get("/api/v1/me/suggestions/groups?limit=21").status, 400);
   EXPECT_EQ(Client().Get("/api/v1/me/suggestions/groups").status, 401);
@@ -129,6 +129,97 @@ TEST_P(HttpTest, QuestionsOnMySkillsAreSuggestedUntilAnsweredOrDismissed) {
   EXPECT_EQ(ben.Json("POST", "/api/v1/me/suggestions/questions/999999/dismiss").status, 404);
   EXPECT_EQ(ben.Json("POST", "/api/v1/me/suggestions/questions/abc/dismiss").status,
             404);  // not an id: no such thing
+}
+
+std::vector<std::string> PersonHandles(const json& body) {
+  std::vector<std::string> out;
+  for (const auto& i : body["items"]) out.push_back(i["person"]["handle"]);
+  return out;
+}
+
+TEST_P(HttpTest, PeopleToFollowComeWithReasonsAndExcludeFollowedAndBlocked) {
+  HttpClient admin = Admin(), ana = Client(), ben = Client(), cara = Client(), dan = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&cara, "cara"}, {&dan, "dan"}}) {
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  }
+  // Dan follows Ana and Ben, who both follow Cara; Cara lists Dan's skill.
+  for (const char* h : {"ana", "ben"})
+    ASSERT_EQ(dan.Json("PUT", std::string("/api/v1/people/") + h + "/follow").status / 100, 2);
+  for (auto* c : {&ana, &ben})
+    ASSERT_EQ(c->Json("PUT", "/api/v1/people/cara/follow").status / 100, 2);
+  ASSERT_EQ(dan.Json("PATCH", "/api/v1/me", {{"skills", {"Forecasting"}}}).status, 200);
+  ASSERT_EQ(cara.Json("PATCH", "/api/v1/me", {{"skills", {"forecasting", "Budgets"}}}).status, 200);
+
+  auto r = dan.Get("/api/v1/me/suggestions/people");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json body = r.Json();
+  auto handles = PersonHandles(body);
+  ASSERT_FALSE(handles.empty()) << body.dump();
+  EXPECT_EQ(handles[0], "cara") << body.dump();
+  EXPECT_EQ(body["items"][0]["reasons"][0]["text"], "Followed by 2 people you follow");
+  EXPECT_EQ(body["items"][0]["reasons"][1]["text"], "Shares one of your skills");
+  EXPECT_FALSE(Has(handles, "ana"));  // followed already
+  EXPECT_FALSE(Has(handles, "dan"));  // himself
+
+  // Blocked either way, or dismissed: not suggested.
+  ASSERT_EQ(cara.Json("PUT", "/api/v1/people/dan/block").status / 100, 2);
+  EXPECT_FALSE(Has(PersonHandles(dan.Get("/api/v1/me/suggestions/people").Json()), "cara"));
+  const auto admin_id = admin.Get("/api/v1/me").Json()["id"].get<std::int64_t>();
+  EXPECT_EQ(
+      dan.Json("POST", "/api/v1/me/suggestions/people/" + std::to_string(admin_id) + "/dismiss")
+          .status,
+      204);
+  EXPECT_FALSE(Has(PersonHandles(dan.Get("/api/v1/me/suggestions/people").Json()), "admin"));
+  EXPECT_EQ(dan.Json("POST", "/api/v1/me/suggestions/people/999999/dismiss").status, 404);
+}
+
+TEST_P(HttpTest, CollectionsFromPeopleITrustOrFollowAndNeverPrivateOnes) {
+  HttpClient admin = Admin(), ana = Client(), ben = Client(), dan = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&dan, "dan"}})
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  auto resource =
+      admin.Json("POST", "/api/v1/resources", {{"kind", "course"}, {"title", "Negotiation 101"}});
+  ASSERT_EQ(resource.status, 201) << resource.body;
+  const auto rid = resource.Json()["id"].get<std::int64_t>();
+  auto collect = [&](HttpClient& who, const std::string& title,
+                     const json& extra = json::object()) {
+    json body = {{"title", title}, {"items", {{{"resource_id", rid}}}}};
+    body.update(extra);
+    auto r = who.Json("POST", "/api/v1/collections", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<std::int64_t>();
+  };
+  const auto by_ana = collect(ana, "Ana's negotiation path");
+  const auto by_ben = collect(ben, "Ben's reading list");
+  ASSERT_EQ(ben.Json("POST", "/api/v1/groups", {{"name", "Board Room"}, {"visibility", "private"}})
+                .status,
+            201);
+  collect(ben, "Board secrets", {{"group", "board-room"}});
+  const auto own = collect(dan, "Dan's own");
+  ASSERT_EQ(dan.Json("PUT", "/api/v1/me/trust/ana", {{"value", "trust"}}).status, 200);
+  ASSERT_EQ(dan.Json("PUT", "/api/v1/people/ben/follow").status / 100, 2);
+
+  auto r = dan.Get("/api/v1/me/suggestions/collections");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json body = r.Json();
+  std::vector<std::int64_t> ids;
+  for (const auto& i : body["items"]) ids.push_back(i["collection"]["id"]);
+  ASSERT_EQ(ids.size(), 2u) << body.dump();
+  EXPECT_EQ(ids[0], by_ana);
+  EXPECT_EQ(body["items"][0]["reasons"][0]["text"], "Curated by Person ana, whom you trust");
+  EXPECT_EQ(ids[1], by_ben);
+  EXPECT_EQ(body["items"][1]["reasons"][0]["code"], "curator_followed");
+  EXPECT_EQ(r.body.find("Board secrets"), std::string::npos);
+  (void)own;
+
+  // Following it, or dismissing it: gone.
+  ASSERT_EQ(
+      dan.Json("PUT", "/api/v1/collections/" + std::to_string(by_ana) + "/follow").status / 100, 2);
+  EXPECT_EQ(
+      dan.Json("POST", "/api/v1/me/suggestions/collections/" + std::to_string(by_ben) + "/dismiss")
+          .status,
+      204);
+  EXPECT_TRUE(dan.Get("/api/v1/me/suggestions/collections").Json()["items"].empty());
 }
 
 }  // namespace

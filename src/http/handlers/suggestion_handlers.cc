@@ -28,6 +28,25 @@ Json QuestionSuggestionJson(const service::QuestionSuggestion& q) {
           {"reasons", ReasonsJson(q.reasons)}};
 }
 
+Json PersonSuggestionJson(const service::PersonSuggestion& p) {
+  return {{"person", PersonSummaryJson(p.person)},
+          {"score", p.score},
+          {"reasons", ReasonsJson(p.reasons)}};
+}
+
+Json CollectionSuggestionJson(const service::CollectionSuggestion& c) {
+  return {{"collection",
+           {{"id", c.id},
+            {"title", c.title},
+            {"is_path", c.is_path},
+            {"curator", PersonSummaryJson(c.curator)},
+            {"item_count", c.items},
+            {"follower_count", c.followers},
+            {"url", "/collections/" + std::to_string(c.id)}}},
+          {"score", c.score},
+          {"reasons", ReasonsJson(c.reasons)}};
+}
+
 }  // namespace
 
 Response SuggestionHandlers::List(Request& req) {
@@ -46,8 +65,21 @@ Response SuggestionHandlers::List(Request& req) {
                    return ItemsJson(v, QuestionSuggestionJson);
                  });
   }
-  return ProblemResponse(req,
-                         core::Error::NotFound("no such kind of suggestion (groups or questions)"));
+  if (kind == "people") {
+    return Reply(req, suggestions_.People(req.Who(), *limit),
+                 [](const std::vector<service::PersonSuggestion>& v) {
+                   return ItemsJson(v, PersonSuggestionJson);
+                 });
+  }
+  if (kind == "collections") {
+    return Reply(req, suggestions_.Collections(req.Who(), *limit),
+                 [](const std::vector<service::CollectionSuggestion>& v) {
+                   return ItemsJson(v, CollectionSuggestionJson);
+                 });
+  }
+  return ProblemResponse(
+      req, core::Error::NotFound(
+               "no such kind of suggestion (groups, questions, people or collections)"));
 }
 
 Response SuggestionHandlers::Dismiss(Request& req) {

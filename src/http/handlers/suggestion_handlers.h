@@ -1,5 +1,6 @@
-// Handlers for suggestions beyond resources: groups to join and questions
-// one could answer, with reasons, and dismissing one. Decode → call
+// Handlers for suggestions beyond resources: groups to join, questions one
+// could answer, people to follow and collections, with reasons, and
+// dismissing one. Decode → call
 // SuggestionService → respond. Thread-safe.
 #pragma once
 
@@ -12,7 +13,8 @@ class SuggestionHandlers {
  public:
   explicit SuggestionHandlers(service::SuggestionService& suggestions)
       : suggestions_(suggestions) {}
-  Response List(Request& req);     // {kind}: groups | questions; ?limit=1..20 (default 5)
+  Response List(
+      Request& req);  // {kind}: groups | questions | people | collections; ?limit=1..20 (default 5)
   Response Dismiss(Request& req);  // {kind}/{id}
 
  private:
