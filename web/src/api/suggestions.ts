@@ -1,7 +1,7 @@
 // Suggestions beyond resources: GET /api/v1/me/suggestions/{groups|questions},
 // POST .../{kind}/{id}/dismiss.
 import type { Http } from './http';
-import type { Group, Id, Items } from './types';
+import type { Group, Id, Items, PersonSummary } from './types';
 
 export interface SuggestionReason {
   code: string;
@@ -19,7 +19,27 @@ export interface QuestionSuggestion {
   reasons: SuggestionReason[];
 }
 
-export type SuggestionKind = 'groups' | 'questions';
+export interface PersonSuggestion {
+  person: PersonSummary;
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+export interface CollectionSuggestion {
+  collection: {
+    id: Id;
+    title: string;
+    is_path: boolean;
+    curator: PersonSummary;
+    item_count: number;
+    follower_count: number;
+    url: string;
+  };
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+export type SuggestionKind = 'groups' | 'questions' | 'people' | 'collections';
 
 export function suggestionsApi(http: Http) {
   return {
@@ -27,6 +47,10 @@ export function suggestionsApi(http: Http) {
       http.get<Items<GroupSuggestion>>('/me/suggestions/groups', { query: { limit } }),
     questions: (limit = 3) =>
       http.get<Items<QuestionSuggestion>>('/me/suggestions/questions', { query: { limit } }),
+    people: (limit = 3) =>
+      http.get<Items<PersonSuggestion>>('/me/suggestions/people', { query: { limit } }),
+    collections: (limit = 3) =>
+      http.get<Items<CollectionSuggestion>>('/me/suggestions/collections', { query: { limit } }),
     /** Never suggests it again. */
     dismiss: (kind: SuggestionKind, id: Id) =>
       http.post<void>(`/me/suggestions/${kind}/${encodeURIComponent(String(id))}/dismiss`),

@@ -34,3 +34,31 @@ test('a newcomer dismisses a question and joins a suggested group', async ({ pag
   await expect(questions.getByRole('listitem')).toHaveCount(3);
   await expect(questions.getByRole('link', { name: first, exact: true })).toHaveCount(0);
 });
+
+test('a newcomer follows a suggested person and a suggested collection', async ({ page }) => {
+  await signUp(page, newUser('sugp'));
+  await page.goto('/');
+  const people = page.getByRole('list', { name: 'People to follow' });
+  const collections = page.getByRole('list', { name: 'Collections for you' });
+  await expect(people.getByRole('listitem').first()).toBeVisible();
+  await expect(collections.getByRole('listitem').first()).toBeVisible();
+
+  const person = (await people.getByRole('link').first().innerText()).trim();
+  await people.getByRole('button', { name: `Follow ${person}`, exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `You follow ${person} now.` }),
+  ).toBeAttached();
+  await expect(people.getByRole('link', { name: person, exact: true })).toHaveCount(0);
+
+  const collection = (await collections.getByRole('link').first().innerText()).trim();
+  await collections.getByRole('button', { name: `Follow “${collection}”` }).click();
+  await expect(collections.getByRole('link', { name: collection, exact: true })).toHaveCount(0);
+  await shot(page, 'suggestions-people-collections');
+
+  // Both stick: the person's profile shows the follow, and a reload does not
+  // bring either back.
+  await page.reload();
+  await expect(people.getByRole('listitem').first()).toBeVisible();
+  await expect(people.getByRole('link', { name: person, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: collection, exact: true })).toHaveCount(0);
+});
