@@ -15,10 +15,17 @@ namespace {
 
 constexpr core::Micros kNever = std::numeric_limits<core::Micros>::max();
 
+// The item's length rides along in its postings (both fit 16 bits: items
+// index at most max_terms_per_item terms, capped below), so the BM25 loop
+// reads the postings in order and the scores it adds, and not each item's
+// record: one cache miss per posting instead of two.
 struct Posting {
   std::uint32_t evidence;
-  std::uint32_t tf;
+  std::uint16_t tf;
+  std::uint16_t length;
 };
+static_assert(sizeof(Posting) == 8);
+constexpr std::size_t kMaxIndexedTerms = 0xffff;
 
 struct EvidenceRecord {
   std::uint32_t person;
@@ -48,16 +55,21 @@ struct HotRecord {
   bool has_votes = false;  // ups or downs recorded as feedback
 };
 
-struct PersonRecord {
+// One cache line: a query reads opted_out for every item it touches and the
+// anchor for every person it ranks, so those sit beside each other and
+// beside a copy of the latest activity time (no trip to the vector's heap).
+struct alignas(64) PersonRecord {
   PersonId id;
   bool opted_out = false;
-  std::vector<core::Micros> activity;  // sorted times of answers, articles, resources
   // The decayed activity as of the latest activity time (over the latest
   // kActivityWindow items, with half-life anchor_half_life): any later as_of
   // only scales it by one exp2, instead of a binary search and 64 exp2.
   double anchor_sum = 0;
   double anchor_half_life = -1;
+  core::Micros last_activity = 0;  // activity.back(), when any
+  std::vector<core::Micros> activity;  // sorted times of answers, articles, resources
 };
+static_assert(sizeof(PersonRecord) == 64);
 
 // Inserts `value` into the sorted `v` (appending when in order: the usual case).
 template <typename T, typename Less>
@@ -92,6 +104,7 @@ double Activity(const std::vector<core::Micros>& times, core::Micros as_of, doub
 void Reanchor(PersonRecord& p, double half_life) {
   p.anchor_half_life = half_life;
   p.anchor_sum = 0;
+  p.last_activity = p.activity.empty() ? 0 : p.activity.back();
   if (half_life <= 0 || p.activity.empty()) return;
   const core::Micros last = p.activity.back();
   const std::size_t end = p.activity.size();
@@ -103,8 +116,8 @@ void Reanchor(PersonRecord& p, double half_life) {
 // Activity() through the anchor when as_of is after every activity (the
 // usual "now" query), else the full computation. Same value either way.
 double PersonActivity(const PersonRecord& p, core::Micros as_of, double half_life) {
-  if (half_life > 0 && p.anchor_half_life == half_life && !p.activity.empty() && as_of > p.activity.back()) {
-    return p.anchor_sum * std::exp2(-static_cast<double>(as_of - p.activity.back()) / half_life);
+  if (half_life > 0 && p.anchor_half_life == half_life && p.anchor_sum > 0 && as_of > p.last_activity) {
+    return p.anchor_sum * std::exp2(-static_cast<double>(as_of - p.last_activity) / half_life);
   }
   if (half_life > 0 && p.activity.empty()) return 0;
   return Activity(p.activity, as_of, half_life);
@@ -207,7 +220,8 @@ core::Status ExpertiseIndex::Add(Evidence e) {
   std::sort(rec.visibility.begin(), rec.visibility.end());
   rec.item = std::move(e.item);
 
-  std::vector<std::string> terms = AnalyzeText(e.text, m.params.max_terms_per_item);
+  std::vector<std::string> terms =
+      AnalyzeText(e.text, std::min(m.params.max_terms_per_item, kMaxIndexedTerms));
   rec.length = static_cast<std::uint32_t>(terms.size());
   HotRecord h;
   h.at = rec.at;
@@ -241,7 +255,8 @@ core::Status ExpertiseIndex::Add(Evidence e) {
     std::size_t j = i;
     while (j < terms.size() && terms[j] == terms[i]) ++j;
     const std::uint32_t t = m.Intern(m.term_ids, terms[i], &m.term_postings);
-    m.AddPosting(m.term_postings[t], Posting{id, static_cast<std::uint32_t>(j - i)});
+    m.AddPosting(m.term_postings[t], Posting{id, static_cast<std::uint16_t>(j - i),
+                                             static_cast<std::uint16_t>(terms.size())});
     i = j;
   }
   std::vector<std::string> topics;
@@ -251,7 +266,7 @@ core::Status ExpertiseIndex::Add(Evidence e) {
   for (auto& t : topics) {
     if (t.empty()) continue;
     const std::uint32_t tid = m.Intern(m.topic_ids, std::move(t), &m.topic_postings);
-    m.AddPosting(m.topic_postings[tid], Posting{id, 1});
+    m.AddPosting(m.topic_postings[tid], Posting{id, 1, static_cast<std::uint16_t>(terms.size())});
   }
   return core::Ok();
 }
@@ -380,21 +395,22 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
   //    (the old end is what recency decay discounts anyway).
   std::stable_sort(lists.begin(), lists.end(), [](const List& a, const List& b) { return a.cut < b.cut; });
   std::size_t budget = p.max_postings_per_query;
+  const double norm_base = p.bm25_k1 * (1 - p.bm25_b);
+  const double norm_per_term = p.bm25_k1 * p.bm25_b / avg_len;
   for (std::size_t li = 0; li < lists.size(); ++li) {
     const List& l = lists[li];
     const std::size_t share = budget / (lists.size() - li);
     const std::size_t from = l.cut > share ? l.cut - share : 0;
     budget -= l.cut - from;
+    const Posting* post = l.postings->data();
+    if (l.topic) {
+      for (std::size_t i = from; i < l.cut; ++i) touch(post[i].evidence, l.weight);
+      continue;
+    }
+    const double scale = l.weight * (p.bm25_k1 + 1);
     for (std::size_t i = from; i < l.cut; ++i) {
-      const Posting& post = (*l.postings)[i];
-      if (l.topic) {
-        touch(post.evidence, l.weight);
-        continue;
-      }
-      const double tf = post.tf;
-      const double norm =
-          p.bm25_k1 * (1 - p.bm25_b + p.bm25_b * hot[post.evidence].length / avg_len);
-      touch(post.evidence, l.weight * tf * (p.bm25_k1 + 1) / (tf + norm));
+      const double tf = post[i].tf;
+      touch(post[i].evidence, scale * tf / (tf + norm_base + norm_per_term * post[i].length));
     }
   }
 
@@ -421,6 +437,7 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
   const double half_life = p.half_life_days * static_cast<double>(core::kDay);
   struct Hit {
     std::uint32_t evidence;
+    std::uint32_t person;
     double contribution;
   };
   std::vector<Hit> hits;
@@ -447,7 +464,7 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
     if (!(c > 0)) continue;
     if (s.person_score[r.person] == 0) s.person_touched.push_back(r.person);
     s.person_score[r.person] += c;
-    hits.push_back({e, c});
+    hits.push_back({e, r.person, c});
   }
   s.evidence_touched.clear();
 
@@ -503,17 +520,19 @@ std::vector<RankedPerson> ExpertiseIndex::Impl::Rank(const ExpertiseQuery& q, Sc
   if (order.size() > q.limit) order.resize(q.limit);
 
   // 5. The evidence behind each person returned.
-  std::unordered_map<std::uint32_t, std::size_t> slot;
+  // (person, slot in out), sorted: at most limit entries, searched once per hit.
+  std::vector<std::pair<std::uint32_t, std::size_t>> slot;
   std::vector<RankedPerson> out;
   std::vector<std::vector<Hit>> person_hits(order.size());
   for (std::size_t i : order) {
-    slot.emplace(ranked_index[i], out.size());
+    slot.emplace_back(ranked_index[i], out.size());
     out.push_back(std::move(ranked[i]));
   }
+  std::sort(slot.begin(), slot.end());
   if (q.evidence_per_person > 0) {
     for (const Hit& h : hits) {
-      auto it = slot.find(evidence[h.evidence].person);
-      if (it != slot.end()) person_hits[it->second].push_back(h);
+      auto it = std::lower_bound(slot.begin(), slot.end(), std::pair<std::uint32_t, std::size_t>(h.person, 0));
+      if (it != slot.end() && it->first == h.person) person_hits[it->second].push_back(h);
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
       auto& hs = person_hits[i];
