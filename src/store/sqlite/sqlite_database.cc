@@ -2,9 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <charconv>
 #include <condition_variable>
+#include <cstring>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,7 +31,7 @@ class Connection final : public Tx {
  public:
   explicit Connection(sqlite3* db) : db_(db) {}
   ~Connection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
     sqlite3_close_v2(db_);
   }
 
@@ -58,28 +62,40 @@ class Connection final : public Tx {
   sqlite3* handle() { return db_; }
 
  private:
+  // A prepared statement and, for each of its parameters in SQLite's order,
+  // the N of the "$N" it was written as (0: not of that form).
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<std::size_t> param_number;
+  };
+
+  // Bindings and the statement are cleared before returning, so text is
+  // bound without a copy (SQLITE_STATIC): `params` outlive every step.
   core::Status Run(std::string_view sql, const Params& params, Rows* rows) {
-    HALLWAY_TRY_ASSIGN(sqlite3_stmt * stmt, Prepare(sql));
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    const int count = sqlite3_bind_parameter_count(stmt);
-    for (int i = 1; i <= count; ++i) {
-      // Parameters are written "$N"; SQLite numbers them by first appearance,
-      // so map each back to its N to allow reuse and any order.
-      const char* name = sqlite3_bind_parameter_name(stmt, i);
-      const std::size_t n = name && name[0] == '$' ? std::stoul(name + 1) : 0;
+    HALLWAY_TRY_ASSIGN(const Cached* cached, Prepare(sql));
+    sqlite3_stmt* stmt = cached->stmt;
+    struct Clear {
+      sqlite3_stmt* stmt;
+      ~Clear() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    } clear{stmt};
+    for (std::size_t i = 1; i <= cached->param_number.size(); ++i) {
+      const std::size_t n = cached->param_number[i - 1];
       if (n == 0 || n > params.size()) {
         return core::Error::Internal("store: sqlite bind: parameter " + std::to_string(i) +
                                      " has no value in: " + std::string(sql));
       }
       const Value& v = params[n - 1];
+      const int at = static_cast<int>(i);
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, i);
-      else if (auto* iv = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *iv);
-      else if (auto* dv = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *dv);
+      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, at);
+      else if (auto* iv = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, at, *iv);
+      else if (auto* dv = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, at, *dv);
       else {
         const auto& s = std::get<std::string>(v);
-        rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, at, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
       }
       if (rc != SQLITE_OK) return MapError(db_, rc, "bind");
     }
@@ -87,11 +103,7 @@ class Connection final : public Tx {
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        core::Error e = MapError(db_, rc, "step");
-        sqlite3_reset(stmt);
-        return e;
-      }
+      if (rc != SQLITE_ROW) return MapError(db_, rc, "step");
       if (!rows) continue;
       std::vector<std::optional<std::string>> cols;
       cols.reserve(columns);
@@ -105,23 +117,37 @@ class Connection final : public Tx {
       }
       rows->emplace_back(std::move(cols));
     }
-    sqlite3_reset(stmt);
     return core::Ok();
   }
 
-  core::Result<sqlite3_stmt*> Prepare(std::string_view sql) {
-    std::string key(sql);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  core::Result<const Cached*> Prepare(std::string_view sql) {
+    if (auto it = cache_.find(sql); it != cache_.end()) return &it->second;
+    Cached c;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &c.stmt, nullptr);
     if (rc != SQLITE_OK) return MapError(db_, rc, "prepare");
-    cache_.emplace(std::move(key), stmt);
-    return stmt;
+    // Parameters are written "$N"; SQLite numbers them by first appearance,
+    // so each is mapped back to its N once, to allow reuse and any order.
+    const int count = sqlite3_bind_parameter_count(c.stmt);
+    for (int i = 1; i <= count; ++i) {
+      const char* name = sqlite3_bind_parameter_name(c.stmt, i);
+      std::size_t n = 0;
+      if (name && name[0] == '$' && name[1] != '\0') {
+        const char* end = name + std::strlen(name);
+        if (std::from_chars(name + 1, end, n).ptr != end) n = 0;
+      }
+      c.param_number.push_back(n);
+    }
+    return &cache_.emplace(std::string(sql), std::move(c)).first->second;
   }
 
+  // Looked up by string_view: no copy of the SQL per statement run.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;
 };
 
 struct SqliteDatabase::Impl {
