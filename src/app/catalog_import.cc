@@ -5,6 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <sstream>
 
 #include "core/csv_reader.h"
@@ -155,9 +157,10 @@ class RowSource {
       report_.rejected.push_back({line, title.substr(0, 200), p.error().message()});
       return;
     }
-    auto [it, fresh] = by_key_.try_emplace(p->key, *p);
-    if (fresh) {
+    auto it = by_key_.find(p->key);
+    if (it == by_key_.end()) {
       order_.push_back(p->key);
+      by_key_.emplace(p->key, std::move(*p));
     } else {
       Merge(it->second, *p);
       ++report_.merged;
@@ -269,7 +272,7 @@ class RowSource {
 
   const CatalogImportOptions& o_;
   CatalogImportReport& report_;
-  std::map<std::string, PendingResource> by_key_;
+  std::unordered_map<std::string, PendingResource> by_key_;
   std::vector<std::string> order_;
 };
 
@@ -359,7 +362,13 @@ core::Result<CatalogImportReport> ImportCatalog(store::Database& db, const core:
   HALLWAY_TRY_ASSIGN(std::vector<PendingResource> pending, source.Read());
 
   CategoryResolver categories;
-  HALLWAY_TRY(db.Read([&](store::Tx& tx) { return categories.Load(tx); }));
+  std::unordered_set<std::string> known;  // keys already imported from this source
+  HALLWAY_TRY(db.Read([&](store::Tx& tx) -> core::Status {
+    HALLWAY_TRY(categories.Load(tx));
+    HALLWAY_TRY_ASSIGN(known, store::ListExternalIds(tx, o.source));
+    return core::Ok();
+  }));
+  const std::string payload = nlohmann::json{{"source", o.source}}.dump();
   for (std::size_t start = 0; start < pending.size(); start += kBatch) {
     const std::size_t end = std::min(pending.size(), start + kBatch);
     const core::Micros now = clock.Now();
@@ -376,7 +385,10 @@ core::Result<CatalogImportReport> ImportCatalog(store::Database& db, const core:
         std::sort(p.fields.categories.begin(), p.fields.categories.end());
         p.fields.categories.erase(std::unique(p.fields.categories.begin(), p.fields.categories.end()),
                                   p.fields.categories.end());
-        HALLWAY_TRY_ASSIGN(auto existing, store::FindByExternalId(tx, o.source, p.key));
+        std::optional<domain::Resource> existing;
+        if (known.count(p.key)) {
+          HALLWAY_TRY_ASSIGN(existing, store::FindByExternalId(tx, o.source, p.key));
+        }
         domain::Resource r;
         std::string verb;
         if (existing) {
@@ -408,7 +420,7 @@ core::Result<CatalogImportReport> ImportCatalog(store::Database& db, const core:
         a.object_type = "Resource";
         a.object_id = std::to_string(r.id);
         a.audience = domain::Audience::Organization();
-        a.payload = nlohmann::json{{"source", o.source}}.dump();
+        a.payload = payload;
         HALLWAY_TRY(store::AppendActivity(tx, a));
       }
       return core::Ok();

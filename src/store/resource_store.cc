@@ -189,6 +189,16 @@ core::Result<std::optional<Resource>> FindByExternalId(Tx& tx, const std::string
   return std::optional(std::move(r));
 }
 
+core::Result<std::unordered_set<std::string>> ListExternalIds(Tx& tx, const std::string& source) {
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query("SELECT external_id FROM resources WHERE source = $1 AND deleted = 0 "
+                                         "AND external_id IS NOT NULL",
+                                         {source}));
+  std::unordered_set<std::string> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.insert(row.Text(0));
+  return out;
+}
+
 core::Status MarkResourceDeleted(Tx& tx, domain::ResourceId id, core::Micros now) {
   HALLWAY_TRY_ASSIGN(std::int64_t n, tx.Exec("UPDATE resources SET deleted = 1, updated_at = $2 WHERE id = $1 "
                                              "AND deleted = 0",

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "domain/accounts/account.h"
@@ -28,6 +29,9 @@ core::Result<domain::Resource> GetResource(Tx& tx, domain::ResourceId id);
 // Returns the live resource imported from `source` as `external_id`, if any.
 core::Result<std::optional<domain::Resource>> FindByExternalId(Tx& tx, const std::string& source,
                                                                const std::string& external_id);
+// The external ids of the live resources imported from `source`: one query,
+// so an import looks up only the rows it will update.
+core::Result<std::unordered_set<std::string>> ListExternalIds(Tx& tx, const std::string& source);
 // Marks the resource deleted. Errors: kNotFound.
 core::Status MarkResourceDeleted(Tx& tx, domain::ResourceId id, core::Micros now);
 
