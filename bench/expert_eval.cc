@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -211,8 +212,10 @@ std::vector<Query> BuildQueries(const Loaded& d, std::int64_t* self_answered) {
 struct Metrics {
   double rr = 0, p1 = 0, ndcg10 = 0;
   int n = 0, found = 0;
+  std::vector<double> reciprocal;  // per query, in query order (for paired tests)
   void Add(std::size_t rank) {  // 1-based; 0: not ranked
     ++n;
+    reciprocal.push_back(rank == 0 ? 0.0 : 1.0 / static_cast<double>(rank));
     if (rank == 0) return;
     ++found;
     rr += 1.0 / static_cast<double>(rank);
@@ -230,6 +233,37 @@ struct Metrics {
 std::size_t RankOf(const std::vector<std::int64_t>& list, std::int64_t who) {
   auto it = std::find(list.begin(), list.end(), who);
   return it == list.end() ? 0 : static_cast<std::size_t>(it - list.begin()) + 1;
+}
+
+// Paired bootstrap of MRR(a) - MRR(b) over the same queries: the 95%
+// interval of the difference and the share of resamples where a wins, so
+// "ahead of the baseline" is stated with its uncertainty. Fixed seed.
+struct PairedDifference {
+  double mean = 0, low = 0, high = 0, a_wins = 0;
+};
+PairedDifference BootstrapMrr(const Metrics& a, const Metrics& b) {
+  PairedDifference d;
+  const std::size_t n = a.reciprocal.size();
+  if (n == 0 || b.reciprocal.size() != n) return d;
+  std::vector<double> diff(n);
+  for (std::size_t i = 0; i < n; ++i) diff[i] = a.reciprocal[i] - b.reciprocal[i];
+  d.mean = std::accumulate(diff.begin(), diff.end(), 0.0) / static_cast<double>(n);
+  std::mt19937_64 rng(20261122);
+  std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+  constexpr int kResamples = 10000;
+  std::vector<double> means(kResamples);
+  int wins = 0;
+  for (double& m : means) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) sum += diff[pick(rng)];
+    m = sum / static_cast<double>(n);
+    wins += m > 0 ? 1 : 0;
+  }
+  std::sort(means.begin(), means.end());
+  d.low = means[kResamples * 25 / 1000];
+  d.high = means[kResamples * 975 / 1000];
+  d.a_wins = static_cast<double>(wins) / kResamples;
+  return d;
 }
 
 // Baselines: people ordered by a count (ties: more answers overall, then id).
@@ -547,6 +581,17 @@ int main(int argc, char** argv) {
                   m->Ndcg(), m->found, m->n);
       out[names[s]][name] = m->Json();
     }
+  }
+  std::printf("\npaired bootstrap (10,000 resamples of the test queries), MRR of ours minus the "
+              "baseline:\n");
+  const std::pair<const char*, const Metrics*> baselines[] = {{"most_active", &split[1].most_active},
+                                                              {"tag_answers", &split[1].tag_answers}};
+  for (const auto& [name, m] : baselines) {
+    const PairedDifference d = BootstrapMrr(split[1].ours, *m);
+    std::printf("  vs %-12s %+.4f (95%% interval %+.4f to %+.4f; ours ahead in %.1f%% of resamples)\n",
+                name, d.mean, d.low, d.high, 100 * d.a_wins);
+    out["test"]["vs_" + std::string(name)] = {
+        {"mrr_difference", d.mean}, {"low95", d.low}, {"high95", d.high}, {"ours_ahead_share", d.a_wins}};
   }
   out["latency_ms"] = {{"p50", p50}, {"p99", p99}};
   out["cutoff_identical"] = identical;
