@@ -58,9 +58,10 @@ def rss_mb(pid):
     return float("nan")
 
 
-def wrk(url, headers=(), script=None):
-    """Runs wrk on `url` (or, with a Lua `script`, on the requests it makes)."""
-    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
+def wrk(url, headers=(), script=None, connections=None):
+    """Runs wrk on `url` (or, with a Lua `script`, on the requests it makes),
+    with `connections` open at once (default BENCH_CONNECTIONS)."""
+    cmd = ["wrk", "-t2", f"-c{connections or CONNECTIONS}", f"-d{DURATION}", "--latency", url]
     for h in headers:
         cmd[1:1] = ["-H", h]
     if script:
