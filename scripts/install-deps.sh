@@ -10,6 +10,7 @@ packages=(
   libboost1.74-dev libboost-program-options1.74-dev nlohmann-json3-dev
   libsqlite3-dev libpq-dev libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libvips-dev zlib1g-dev libxapian-dev libeigen3-dev libexpat1-dev
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
 )
 for arg in "$@"; do
   case "$arg" in

@@ -78,4 +78,27 @@ core::Result<Jpeg> EncodeJpeg(std::string_view bytes, int edge, bool square) {
   return jpeg;
 }
 
+core::Result<Jpeg> EncodeJpegFromRgb(std::string_view rgb, int width, int height, int edge) {
+  if (width <= 0 || height <= 0 || rgb.size() != static_cast<std::size_t>(width) * height * 3) {
+    return core::Error::InvalidArgument("media: pixels do not match their dimensions");
+  }
+  VipsRef pixels;
+  pixels.image = vips_image_new_from_memory(rgb.data(), rgb.size(), width, height, 3, VIPS_FORMAT_UCHAR);
+  if (!pixels.image) return core::Error::Internal("media: cannot wrap pixels: " + VipsErrorText());
+  pixels.image->Type = VIPS_INTERPRETATION_sRGB;
+  VipsRef thumb;
+  if (vips_thumbnail_image(pixels.image, &thumb.image, edge, "height", edge, "size", VIPS_SIZE_DOWN, nullptr) != 0) {
+    return core::Error::Internal("media: resize failed: " + VipsErrorText());
+  }
+  void* out = nullptr;
+  std::size_t out_len = 0;
+  if (vips_jpegsave_buffer(thumb.image, &out, &out_len, "Q", 85, "strip", TRUE, "interlace", TRUE, nullptr) != 0) {
+    return core::Error::Internal("media: jpeg encode failed: " + VipsErrorText());
+  }
+  Jpeg jpeg{std::string(static_cast<char*>(out), out_len), vips_image_get_width(thumb.image),
+            vips_image_get_height(thumb.image)};
+  g_free(out);
+  return jpeg;
+}
+
 }  // namespace hallway::media

@@ -30,4 +30,8 @@ struct Jpeg {
 // without metadata. Errors: kUnsupportedMedia (undecodable), kInternal.
 core::Result<Jpeg> EncodeJpeg(std::string_view bytes, int edge, bool square);
 
+// The same for decoded pixels: `rgb` holds `width`×`height` pixels of three
+// bytes each, rows packed. Errors: kInvalidArgument (bad size), kInternal.
+core::Result<Jpeg> EncodeJpegFromRgb(std::string_view rgb, int width, int height, int edge);
+
 }  // namespace hallway::media

@@ -9,6 +9,7 @@
 #include "crypto/tokens.h"
 #include "media/photo_normalizer.h"
 #include "media/upload_sniffer.h"
+#include "media/video_poster.h"
 #include "service/social_context.h"
 #include "store/upload_store.h"
 
@@ -18,6 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 
 core::Error NoSuchUpload() { return core::Error::NotFound("no such attachment"); }
+
+// The longer side of a video's poster, as for photo thumbnails.
+constexpr int kPosterEdge = 640;
 
 std::string Megabytes(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; }
 
@@ -137,6 +141,22 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
     a.file = shard + "/" + a.key + "." + type.extension;
     HALLWAY_TRY(MoveFile(in.spooled_path, fs::path(UploadDir()) / a.file));
     written.push_back(fs::path(UploadDir()) / a.file);
+    if (type.kind == media::UploadKind::kVideo) {
+      // A poster is a courtesy: a video whose frames we cannot decode is
+      // still stored and served, it just shows no still before it plays.
+      auto poster = media::MakeVideoPoster(written.back().string(), type.extension, kPosterEdge);
+      if (poster) {
+        a.width = poster->video_width;
+        a.height = poster->video_height;
+        a.thumb_file = shard + "/" + a.key + ".thumb.jpg";
+        auto thumb = WriteFile(fs::path(UploadDir()) / a.thumb_file, poster->jpeg);
+        if (!thumb) {
+          fs::remove(written.front(), ec);
+          return thumb.error();
+        }
+        written.push_back(fs::path(UploadDir()) / a.thumb_file);
+      }
+    }
   }
 
   auto saved = store::WriteTx(ctx_.db, [&](store::Tx& tx) -> core::Result<domain::Attachment> {

@@ -1,9 +1,12 @@
 // Uploads through the API: every accepted kind, disguised markup refused,
 // per-kind limits, and files served with the right headers and HTTP Range.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "tests/http/http_fixture.h"
 #include "tests/http/media_samples.h"
+#include "tests/support/video_maker.h"
 
 namespace hallway::testing {
 namespace {
@@ -87,6 +90,49 @@ TEST_P(UploadHttpTest, AcceptsEachKindAndServesItBack) {
   EXPECT_EQ(ana.Get("/api/v1/uploads/" + UploadAs(ana, "notes", "n.txt", "text/plain").Json()["id"].get<std::string>())
                 .Json()["kind"],
             "file");
+}
+
+// The mean of each band of a JPEG: the poster's colour.
+std::vector<double> BandMeans(const std::string& jpeg) {
+  VipsImage* img = vips_image_new_from_buffer(jpeg.data(), jpeg.size(), "", nullptr);
+  std::vector<double> means;
+  if (!img) return means;
+  for (int b = 0; b < vips_image_get_bands(img); ++b) {
+    VipsImage* band = nullptr;
+    double mean = 0;
+    if (vips_extract_band(img, &band, b, nullptr) == 0 && vips_avg(band, &mean, nullptr) == 0) means.push_back(mean);
+    if (band) g_object_unref(band);
+  }
+  g_object_unref(img);
+  return means;
+}
+
+TEST_P(UploadHttpTest, RealVideosGetAPosterFromPastTheirFirstFrame) {
+  HttpClient ana = Client();
+  ASSERT_EQ(ana.SignUp("ana").status, 201);
+  for (const std::string container : {"mp4", "webm"}) {
+    // 3 s at 10 fps: a black first frame (a fade-in), then red.
+    const auto path = std::filesystem::path(server_->data_dir()) / ("sample." + container);
+    ASSERT_TRUE(WriteTestVideo(path.string(), {.container = container}));
+    std::ifstream in(path, std::ios::binary);
+    const std::string video((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto up = UploadAs(ana, video, "standup." + container, "video/" + container);
+    ASSERT_EQ(up.status, 201) << container << ": " << up.body;
+    auto j = up.Json();
+    EXPECT_EQ(j["kind"], "video");
+    EXPECT_EQ(j["width"], 160) << container;
+    EXPECT_EQ(j["height"], 90) << container;
+    ASSERT_TRUE(j["thumbnail_url"].is_string()) << container << ": " << up.body;
+    EXPECT_EQ(GetAs(ana, j["url"]).body, video) << container;  // the video itself is kept byte for byte
+    auto poster = GetAs(ana, j["thumbnail_url"]);
+    ASSERT_EQ(poster.status, 200) << container;
+    EXPECT_EQ(poster.Header("content-type"), "image/jpeg");
+    const std::vector<double> rgb = BandMeans(poster.body);
+    ASSERT_EQ(rgb.size(), 3u) << container;
+    EXPECT_GT(rgb[0], 180) << container;  // red, not the black first frame
+    EXPECT_LT(rgb[1], 60) << container;
+    EXPECT_LT(rgb[2], 60) << container;
+  }
 }
 
 TEST_P(UploadHttpTest, RefusesDisguisedMarkupAndUnknownTypesAndStoresNothing) {

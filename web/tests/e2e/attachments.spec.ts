@@ -133,3 +133,68 @@ test("a photo's alt text is what screen readers get", async ({ page }) => {
     page.getByRole('img', { name: `Sticky notes grouped into three columns ${id}` }).first(),
   ).toBeVisible();
 });
+
+test('a recorded video shows its poster before it plays', async ({ page }) => {
+  const id = Date.now().toString(36);
+  await signIn(page, DEMO.login, DEMO.password);
+  // A real WebM (VP8), recorded by the browser itself from a canvas.
+  const recorded = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 180;
+    const ctx = canvas.getContext('2d')!;
+    const recorder = new MediaRecorder(canvas.captureStream(15), {
+      mimeType: 'video/webm;codecs=vp8',
+    });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      const draw = () => {
+        const t = performance.now() - started;
+        ctx.fillStyle = '#1d4ed8';
+        ctx.fillRect(0, 0, 320, 180);
+        ctx.fillStyle = '#ffffff';
+        ctx.font = '28px sans-serif';
+        ctx.fillText(`Stand-up ${Math.floor(t / 100)}`, 20, 100);
+        if (t < 1500) requestAnimationFrame(draw);
+        else resolve();
+      };
+      draw();
+    });
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  });
+  await page.getByLabel('Your note').fill(`Stand-up recording ${id}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add photo, video or file' }).click();
+  await (await chooser).setFiles(tempFile('standup.webm', Buffer.from(recorded, 'base64')));
+  const item = page
+    .getByRole('group', { name: 'Attachments' })
+    .getByRole('listitem')
+    .filter({ hasText: 'standup.webm' });
+  await expect(item.getByText(/· ready$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByText('Your note is posted.')).toBeVisible();
+
+  const first = page.getByRole('feed', { name: 'Your stream' }).getByRole('article').first();
+  await expect(first).toContainText(`Stand-up recording ${id}`);
+  const video = first.getByLabel('Video: standup.webm');
+  await expect(video).toHaveAttribute('poster', /^\/media\/uploads\/[\w-]+\/thumbnail$/);
+  await expect(video).toHaveAttribute('width', '320');
+  // The poster is a real JPEG the author may read, taken from the video.
+  const poster = await video.getAttribute('poster');
+  const served = await page.evaluate(async (url) => {
+    const res = await fetch(url!);
+    return { status: res.status, type: res.headers.get('content-type') };
+  }, poster);
+  expect(served).toEqual({ status: 200, type: 'image/jpeg' });
+  await video.scrollIntoViewIfNeeded();
+  await shot(page, 'post-with-video-poster');
+});
