@@ -27,6 +27,18 @@ std::string VipsErrorText() {
   return msg;
 }
 
+// Encodes `image` as a progressive JPEG (Q 85) without metadata.
+core::Result<Jpeg> SaveJpeg(VipsImage* image) {
+  void* out = nullptr;
+  std::size_t out_len = 0;
+  if (vips_jpegsave_buffer(image, &out, &out_len, "Q", 85, "strip", TRUE, "interlace", TRUE, nullptr) != 0) {
+    return core::Error::Internal("media: jpeg encode failed: " + VipsErrorText());
+  }
+  Jpeg jpeg{std::string(static_cast<char*>(out), out_len), vips_image_get_width(image), vips_image_get_height(image)};
+  g_free(out);
+  return jpeg;
+}
+
 }  // namespace
 
 core::Status CheckDecodableImage(std::string_view bytes, std::size_t max_bytes, const std::string& what) {
@@ -67,15 +79,7 @@ core::Result<Jpeg> EncodeJpeg(std::string_view bytes, int edge, bool square) {
     flat.image = thumb.image;
     g_object_ref(flat.image);
   }
-  void* out = nullptr;
-  std::size_t out_len = 0;
-  if (vips_jpegsave_buffer(flat.image, &out, &out_len, "Q", 85, "strip", TRUE, "interlace", TRUE, nullptr) != 0) {
-    return core::Error::Internal("media: jpeg encode failed: " + VipsErrorText());
-  }
-  Jpeg jpeg{std::string(static_cast<char*>(out), out_len), vips_image_get_width(flat.image),
-            vips_image_get_height(flat.image)};
-  g_free(out);
-  return jpeg;
+  return SaveJpeg(flat.image);
 }
 
 core::Result<Jpeg> EncodeJpegFromRgb(std::string_view rgb, int width, int height, int edge) {
@@ -90,15 +94,7 @@ core::Result<Jpeg> EncodeJpegFromRgb(std::string_view rgb, int width, int height
   if (vips_thumbnail_image(pixels.image, &thumb.image, edge, "height", edge, "size", VIPS_SIZE_DOWN, nullptr) != 0) {
     return core::Error::Internal("media: resize failed: " + VipsErrorText());
   }
-  void* out = nullptr;
-  std::size_t out_len = 0;
-  if (vips_jpegsave_buffer(thumb.image, &out, &out_len, "Q", 85, "strip", TRUE, "interlace", TRUE, nullptr) != 0) {
-    return core::Error::Internal("media: jpeg encode failed: " + VipsErrorText());
-  }
-  Jpeg jpeg{std::string(static_cast<char*>(out), out_len), vips_image_get_width(thumb.image),
-            vips_image_get_height(thumb.image)};
-  g_free(out);
-  return jpeg;
+  return SaveJpeg(thumb.image);
 }
 
 }  // namespace hallway::media
