@@ -17,7 +17,8 @@ under load, on SQLite.
    server's /readyz and a static file of the web UI.
 Prints a table and, last, one JSON line. Standard library only; needs wrk.
 Environment: BENCH_CATALOG_ROWS, BENCH_RATINGS, BENCH_PEOPLE, BENCH_REVIEWERS,
-BENCH_PORT (default 18192), BENCH_DURATION, BENCH_CONNECTIONS (a comma list,
+BENCH_KEEP (keep the database for profiling), BENCH_PORT (default 18192),
+BENCH_DURATION, BENCH_CONNECTIONS (a comma list,
 default "4,32": every target is measured at each; with 2 cores, 32
 connections measure throughput and mostly queueing in p99, 4 the latency a
 person waits for).
@@ -110,7 +111,10 @@ def main():
     finally:
         proc.kill()
         proc.wait()
-        shutil.rmtree(tmp, ignore_errors=True)
+        if os.environ.get("BENCH_KEEP"):
+            print(f"kept the benchmark's database and data in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     print(f"\nCatalog benchmark: {ROWS} resources, {figures['ratings']} ratings on SQLite, "
           f"wrk -t2 at {' and '.join(str(c) for c in CONNECTION_COUNTS)} connections, loopback")
     print(f"import catalog: {ROWS} rows in {import_s:.1f} s = {ROWS / import_s:,.0f} rows/s")

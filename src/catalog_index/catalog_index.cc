@@ -331,9 +331,18 @@ struct CatalogIndex::State {
           if (single[s][facet] != kNone) ++counts[single[s][facet]];
         });
       }
-      for (std::size_t v = 0; v < counts.size(); ++v) {
-        if (counts[v] > 0) out.emplace_back(f.names[v], counts[v]);
+      // Only the best `limit` values become strings: a few matches can
+      // carry thousands of distinct skills.
+      std::vector<std::uint32_t> found;
+      for (std::uint32_t v = 0; v < counts.size(); ++v) {
+        if (counts[v] > 0) found.push_back(v);
       }
+      auto better = [&](std::uint32_t a, std::uint32_t b) {
+        return counts[a] != counts[b] ? counts[a] > counts[b] : f.names[a] < f.names[b];
+      };
+      const std::size_t keep = std::min(found.size(), limit);
+      std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(), better);
+      for (std::size_t i = 0; i < keep; ++i) out.emplace_back(f.names[found[i]], counts[found[i]]);
     } else {
       // Values are taken in descending order of their totals from a heap
       // (built in linear time) and the loop usually stops after a few times

@@ -1,6 +1,8 @@
 #include "store/account_store.h"
 
 #include <set>
+#include <string>
+#include <vector>
 
 #include "tests/store_conformance/store_fixture.h"
 
@@ -72,6 +74,24 @@ TEST_P(StoreTest, StoresSqlMetacharactersLiterally) {
   auto page = store::ReadTx(*db_, [&](Tx& tx) { return store::ListPeople(tx, f); });
   ASSERT_TRUE(page);
   EXPECT_TRUE(page->items.empty());
+}
+
+TEST_P(StoreTest, DoublesRoundTripExactly) {
+  // Small and long-fractioned values must come back as written (a text
+  // form with six decimals would store 1e-7 as 0).
+  const std::vector<double> values = {1e-7, 3.8571428571428572, -2.5e300, 0.1};
+  ASSERT_TRUE(store::WriteTx(*db_, [&](Tx& tx) -> core::Status {
+    HALLWAY_TRY(tx.ExecScript("CREATE TABLE doubles_probe (n INTEGER NOT NULL, v DOUBLE PRECISION NOT NULL)"));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      HALLWAY_TRY(tx.Exec("INSERT INTO doubles_probe (n, v) VALUES ($1, $2)",
+                          {static_cast<std::int64_t>(i), values[i]}));
+    }
+    return core::Ok();
+  }));
+  auto rows = store::ReadTx(*db_, [](Tx& tx) { return tx.Query("SELECT v FROM doubles_probe ORDER BY n"); });
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(std::stod((*rows)[i].Text(0)), values[i]) << i;
 }
 
 TEST_P(StoreTest, DirectoryFiltersAndPagesInNameOrder) {

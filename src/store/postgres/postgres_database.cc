@@ -14,6 +14,14 @@
 namespace hallway::store::postgres {
 namespace {
 
+// The shortest text that reads back as the same double (std::to_string
+// keeps six decimals: a score of 1e-7 would be stored as 0).
+std::string ShortestText(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
 core::Error MapResultError(PGresult* res, PGconn* conn, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   std::string msg = "store: postgres " + std::string(what) + ": " + PQerrorMessage(conn);
@@ -111,7 +119,7 @@ class PgConnection final : public Tx {
       const Value& v = params[i];
       if (std::holds_alternative<std::nullptr_t>(v)) continue;
       if (auto* iv = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*iv);
-      else if (auto* dv = std::get_if<double>(&v)) text[i] = std::to_string(*dv);
+      else if (auto* dv = std::get_if<double>(&v)) text[i] = ShortestText(*dv);
       else text[i] = std::get<std::string>(v);
       values[i] = text[i].c_str();
     }

@@ -108,8 +108,14 @@ class Connection final : public Tx {
       std::vector<std::optional<std::string>> cols;
       cols.reserve(columns);
       for (int c = 0; c < columns; ++c) {
-        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+        const int type = sqlite3_column_type(stmt, c);
+        if (type == SQLITE_NULL) {
           cols.emplace_back(std::nullopt);
+        } else if (type == SQLITE_FLOAT) {
+          // SQLite's own text form keeps 15 digits; this reads back exactly.
+          char buf[32];
+          const auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(stmt, c));
+          cols.emplace_back(std::string(buf, r.ptr));
         } else {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
           cols.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
