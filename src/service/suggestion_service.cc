@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "service/post_access.h"
@@ -31,6 +32,16 @@ std::string TopicKey(const std::string& label) {
   return key;
 }
 
+// Each dismissal of a suggestion like this one (same topic, team or curator)
+// halves its score: dismissing is also "fewer like this".
+constexpr double kPerDismissedAlike = 0.5;
+
+double AlikeFactor(const std::map<std::string, std::int64_t>& dismissed, const std::string& key) {
+  if (key.empty()) return 1.0;
+  auto it = dismissed.find(key);
+  return it == dismissed.end() ? 1.0 : std::pow(kPerDismissedAlike, static_cast<double>(it->second));
+}
+
 std::string CountOfPeople(std::int64_t n, const std::string& what) {
   return std::to_string(n) + (n == 1 ? " person " : " people ") + what;
 }
@@ -51,6 +62,8 @@ core::Result<std::vector<GroupSuggestion>> SuggestionService::Groups(const Princ
     HALLWAY_TRY_ASSIGN(auto signals,
                        store::ListGroupSignals(tx, who.account_id, me.team,
                                                {topics.begin(), topics.end()}, now - kTopicWindow));
+    HALLWAY_TRY_ASSIGN(auto dismissed,
+                       store::CountDismissedAlike(tx, who.account_id, "group", now - kTopicWindow));
     std::vector<GroupSuggestion> out;
     for (const auto& s : signals) {
       GroupSuggestion g;
@@ -58,6 +71,7 @@ core::Result<std::vector<GroupSuggestion>> SuggestionService::Groups(const Princ
                 1.0 * std::log1p(static_cast<double>(s.team_members)) +
                 1.5 * std::log1p(static_cast<double>(s.topic_posts)) +
                 0.1 * std::log1p(static_cast<double>(s.members));
+      g.score *= AlikeFactor(dismissed, s.topic);
       if (s.followed_members > 0) {
         g.reasons.push_back(
             {"followed_members",
@@ -98,9 +112,17 @@ core::Result<std::vector<QuestionSuggestion>> SuggestionService::Questions(const
                            store::ListAnsweredTopics(tx, who.account_id));
         std::set<std::string> topics(skills.begin(), skills.end());
         topics.insert(answered.begin(), answered.end());
-        HALLWAY_TRY_ASSIGN(
-            auto signals,
-            store::ListQuestionSignals(tx, who.account_id, {topics.begin(), topics.end()}, limit));
+        // Twice the page, so questions like dismissed ones can give way.
+        HALLWAY_TRY_ASSIGN(auto signals,
+                           store::ListQuestionSignals(tx, who.account_id,
+                                                      {topics.begin(), topics.end()}, 2 * limit));
+        HALLWAY_TRY_ASSIGN(auto dismissed,
+                           store::CountDismissedAlike(tx, who.account_id, "question", 0));
+        std::stable_sort(signals.begin(), signals.end(), [&](const auto& a, const auto& b) {
+          return AlikeFactor(dismissed, a.topic) > AlikeFactor(dismissed, b.topic);
+        });
+        if (signals.size() > static_cast<std::size_t>(limit))
+          signals.resize(static_cast<std::size_t>(limit));
         std::vector<QuestionSuggestion> out;
         for (auto& s : signals) {
           QuestionSuggestion q{s.post_id, std::move(s.title), s.answers, s.created_at, {}};
@@ -127,6 +149,7 @@ core::Result<std::vector<PersonSuggestion>> SuggestionService::People(const Prin
     for (const auto& s : me.skills) skills.insert(domain::TagKey(s));
     HALLWAY_TRY_ASSIGN(auto signals, store::ListPeopleSignals(tx, who.account_id, me.team,
                                                               {skills.begin(), skills.end()}));
+    HALLWAY_TRY_ASSIGN(auto dismissed, store::CountDismissedAlike(tx, who.account_id, "person", 0));
     std::vector<PersonSuggestion> out;
     for (const auto& s : signals) {
       PersonSuggestion p;
@@ -134,6 +157,7 @@ core::Result<std::vector<PersonSuggestion>> SuggestionService::People(const Prin
       p.score = 2.0 * std::log1p(static_cast<double>(s.followed_by_followees)) +
                 (s.teammate ? 1.0 : 0.0) + 1.0 * std::log1p(static_cast<double>(s.shared_skills)) +
                 (s.newcomer ? 0.1 : 0.0);
+      p.score *= AlikeFactor(dismissed, s.team);
       if (s.followed_by_followees > 0) {
         p.reasons.push_back(
             {"followed_by_followees",
@@ -166,6 +190,8 @@ core::Result<std::vector<CollectionSuggestion>> SuggestionService::Collections(c
   return store::ReadTx(
       ctx_.db, [&](store::Tx& tx) -> core::Result<std::vector<CollectionSuggestion>> {
         HALLWAY_TRY_ASSIGN(auto signals, store::ListCollectionSignals(tx, who.account_id));
+        HALLWAY_TRY_ASSIGN(auto dismissed,
+                           store::CountDismissedAlike(tx, who.account_id, "collection", 0));
         std::vector<domain::AccountId> owners;
         for (const auto& s : signals) owners.push_back(s.owner_id);
         HALLWAY_TRY_ASSIGN(auto accounts, store::GetAccountsById(tx, owners));
@@ -176,6 +202,7 @@ core::Result<std::vector<CollectionSuggestion>> SuggestionService::Collections(c
                                  s.items, s.followers, 0,         {}};
           c.score = (s.by_trusted ? 2.0 : 0.0) + (s.by_followee ? 1.5 : 0.0) +
                     0.5 * std::log1p(static_cast<double>(s.followers));
+          c.score *= AlikeFactor(dismissed, std::to_string(s.owner_id));
           const std::string& name = c.curator.display_name;
           if (s.by_trusted) {
             c.reasons.push_back({"curator_trusted", "Curated by " + name + ", whom you trust"});

@@ -179,7 +179,7 @@ core::Result<std::vector<PersonSignals>> ListPeopleSignals(Tx& tx, domain::Accou
   for (const auto& [id, s] : by_id) params.emplace_back(id);
   HALLWAY_TRY_ASSIGN(
       Rows ok,
-      tx.Query("SELECT a.id FROM accounts a WHERE a.id IN (" + Placeholders(2, by_id.size()) +
+      tx.Query("SELECT a.id, a.team FROM accounts a WHERE a.id IN (" + Placeholders(2, by_id.size()) +
                    ") AND a.id <> $1 AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM "
                    "person_follows f WHERE f.follower_id = $1 AND f.followee_id = a.id) AND "
                    "NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = $1 AND "
@@ -191,6 +191,7 @@ core::Result<std::vector<PersonSignals>> ListPeopleSignals(Tx& tx, domain::Accou
   for (const Row& r : ok) {
     PersonSignals s = by_id[r.Int(0)];
     s.id = r.Int(0);
+    s.team = r.Text(1);
     out.push_back(s);
   }
   return out;
@@ -238,6 +239,35 @@ core::Result<std::vector<std::string>> ListAnsweredTopics(Tx& tx, domain::Accoun
                {viewer}));
   std::vector<std::string> out;
   for (const Row& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+core::Result<std::map<std::string, std::int64_t>> CountDismissedAlike(Tx& tx, domain::AccountId viewer,
+                                                                      const std::string& kind,
+                                                                      core::Micros since) {
+  std::string sql;
+  if (kind == "question") {
+    sql = "SELECT t.topic, COUNT(*) FROM suggestion_dismissals d JOIN post_topics t ON t.post_id = "
+          "d.target_id WHERE d.account_id = $1 AND d.kind = 'question' GROUP BY t.topic";
+  } else if (kind == "group") {
+    sql = "SELECT t.topic, COUNT(DISTINCT d.target_id) FROM suggestion_dismissals d JOIN posts p ON "
+          "p.group_id = d.target_id JOIN post_topics t ON t.post_id = p.id WHERE d.account_id = $1 "
+          "AND d.kind = 'group' AND p.deleted = 0 AND p.created_at >= $2 GROUP BY t.topic";
+  } else if (kind == "person") {
+    sql = "SELECT a.team, COUNT(*) FROM suggestion_dismissals d JOIN accounts a ON a.id = "
+          "d.target_id WHERE d.account_id = $1 AND d.kind = 'person' AND a.team <> '' GROUP BY "
+          "a.team";
+  } else if (kind == "collection") {
+    sql = "SELECT c.owner_id, COUNT(*) FROM suggestion_dismissals d JOIN collections c ON c.id = "
+          "d.target_id WHERE d.account_id = $1 AND d.kind = 'collection' GROUP BY c.owner_id";
+  } else {
+    return core::Error::InvalidArgument("no such kind of suggestion: " + kind);
+  }
+  Params params{viewer};
+  if (kind == "group") params.emplace_back(since);
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(sql, params));
+  std::map<std::string, std::int64_t> out;
+  for (const Row& r : rows) out[r.Text(0)] = r.Int(1);
   return out;
 }
 

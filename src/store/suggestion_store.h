@@ -4,6 +4,7 @@
 // transaction.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ core::Result<std::vector<QuestionSignals>> ListQuestionSignals(
 // blocked by) and did not dismiss, with why.
 struct PersonSignals {
   domain::AccountId id = 0;
+  std::string team;  // theirs ("" when none)
   std::int64_t followed_by_followees = 0;  // people the viewer follows who follow them
   bool teammate = false;
   std::int64_t shared_skills = 0;  // of `skills` (tag keys)
@@ -74,6 +76,16 @@ core::Result<std::vector<CollectionSignals>> ListCollectionSignals(Tx& tx,
 
 // The topics of questions the viewer answered and articles they wrote.
 core::Result<std::vector<std::string>> ListAnsweredTopics(Tx& tx, domain::AccountId viewer);
+
+// What the viewer's dismissals of one kind have in common, as counts per
+// key, so that suggestions like them rank lower: for "question" the topics
+// of the dismissed questions; for "group" the topics posted in the
+// dismissed groups since `since`; for "person" the dismissed people's
+// teams; for "collection" the dismissed collections' curators (account ids
+// as text).
+core::Result<std::map<std::string, std::int64_t>> CountDismissedAlike(Tx& tx, domain::AccountId viewer,
+                                                                      const std::string& kind,
+                                                                      core::Micros since);
 
 // Records a dismissal (again: nothing changes).
 core::Status PutSuggestionDismissal(Tx& tx, domain::AccountId viewer, const std::string& kind,

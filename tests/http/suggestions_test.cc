@@ -222,5 +222,88 @@ TEST_P(HttpTest, CollectionsFromPeopleITrustOrFollowAndNeverPrivateOnes) {
   EXPECT_TRUE(dan.Get("/api/v1/me/suggestions/collections").Json()["items"].empty());
 }
 
+std::vector<std::int64_t> CollectionIds(const json& body) {
+  std::vector<std::int64_t> out;
+  for (const auto& i : body["items"]) out.push_back(i["collection"]["id"]);
+  return out;
+}
+
+TEST_P(HttpTest, DismissingASuggestionLowersTheOnesLikeIt) {
+  HttpClient admin = Admin(), ana = Client(), ben = Client(), cara = Client(), dan = Client();
+  HttpClient lia = Client(), leo = Client(), oli = Client();
+  for (auto [c, h] : {std::pair{&ana, "ana"}, {&ben, "ben"}, {&cara, "cara"}, {&dan, "dan"},
+                      {&lia, "lia"}, {&leo, "leo"}, {&oli, "oli"}}) {
+    ASSERT_EQ(c->SignUp(h).status, 201);
+  }
+  auto ask = [&](HttpClient& who, const std::string& title, const std::string& body) {
+    auto r = who.Json("POST", "/api/v1/posts", {{"kind", "question"}, {"title", title}, {"body", body}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<std::int64_t>();
+  };
+
+  // Questions, by topic: dismissing one on contracts lowers the other one.
+  ASSERT_EQ(dan.Json("PATCH", "/api/v1/me", {{"skills", {"Contracts", "Pricing"}}}).status, 200);
+  const auto pricing = ask(ana, "How do we price a pilot?", "#pricing");
+  const auto contract_a = ask(ana, "Which clauses matter?", "#contracts");
+  const auto contract_b = ask(cara, "Who signs vendor contracts?", "#contracts");
+  auto ids = QuestionIds(dan.Get("/api/v1/me/suggestions/questions").Json());
+  ASSERT_EQ(ids, (std::vector<std::int64_t>{contract_b, contract_a, pricing}));
+  ASSERT_EQ(dan.Json("POST", "/api/v1/me/suggestions/questions/" + std::to_string(contract_b) +
+                               "/dismiss")
+                .status,
+            204);
+  ids = QuestionIds(dan.Get("/api/v1/me/suggestions/questions").Json());
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{pricing, contract_a}));
+
+  // Collections, by curator: one of Ana's dismissed, her other one gives way.
+  auto resource =
+      admin.Json("POST", "/api/v1/resources", {{"kind", "course"}, {"title", "Negotiation 101"}});
+  ASSERT_EQ(resource.status, 201) << resource.body;
+  const auto rid = resource.Json()["id"].get<std::int64_t>();
+  auto collect = [&](HttpClient& who, const std::string& title) {
+    auto r = who.Json("POST", "/api/v1/collections",
+                      {{"title", title}, {"items", {{{"resource_id", rid}}}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json()["id"].get<std::int64_t>();
+  };
+  const auto ana_one = collect(ana, "Ana's first list");
+  const auto ana_two = collect(ana, "Ana's second list");
+  const auto bens = collect(ben, "Ben's list");
+  for (const char* h : {"ana", "ben"})
+    ASSERT_EQ(dan.Json("PUT", std::string("/api/v1/people/") + h + "/follow").status / 100, 2);
+  for (auto id : {ana_one, ana_two}) {  // followed by Cara: Ana's rank first
+    ASSERT_EQ(cara.Json("PUT", "/api/v1/collections/" + std::to_string(id) + "/follow").status / 100, 2);
+  }
+  auto cids = CollectionIds(dan.Get("/api/v1/me/suggestions/collections").Json());
+  ASSERT_EQ(cids.size(), 3u);
+  EXPECT_EQ(cids[2], bens);
+  ASSERT_EQ(dan.Json("POST", "/api/v1/me/suggestions/collections/" + std::to_string(ana_one) +
+                               "/dismiss")
+                .status,
+            204);
+  cids = CollectionIds(dan.Get("/api/v1/me/suggestions/collections").Json());
+  EXPECT_EQ(cids, (std::vector<std::int64_t>{bens, ana_two}));
+
+  // People, by team: Lia and Leo (Legal) and Oli (Ops) are each followed by
+  // someone Dan follows; dismissing Lia lowers Leo below Oli.
+  ASSERT_EQ(lia.Json("PATCH", "/api/v1/me", {{"team", "Legal"}}).status, 200);
+  ASSERT_EQ(leo.Json("PATCH", "/api/v1/me", {{"team", "Legal"}}).status, 200);
+  ASSERT_EQ(oli.Json("PATCH", "/api/v1/me", {{"team", "Ops"}}).status, 200);
+  for (const char* h : {"lia", "leo", "oli"})
+    ASSERT_EQ(ana.Json("PUT", std::string("/api/v1/people/") + h + "/follow").status / 100, 2);
+  auto handles = PersonHandles(dan.Get("/api/v1/me/suggestions/people").Json());
+  ASSERT_GE(handles.size(), 3u);
+  EXPECT_EQ(std::vector<std::string>(handles.begin(), handles.begin() + 3),
+            (std::vector<std::string>{"lia", "leo", "oli"}));
+  const auto lia_id = lia.Get("/api/v1/me").Json()["id"].get<std::int64_t>();
+  ASSERT_EQ(
+      dan.Json("POST", "/api/v1/me/suggestions/people/" + std::to_string(lia_id) + "/dismiss").status,
+      204);
+  handles = PersonHandles(dan.Get("/api/v1/me/suggestions/people").Json());
+  ASSERT_GE(handles.size(), 2u);
+  EXPECT_EQ(std::vector<std::string>(handles.begin(), handles.begin() + 2),
+            (std::vector<std::string>{"oli", "leo"}));
+}
+
 }  // namespace
 }  // namespace hallway::testing
