@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "catalog_index/bitset.h"
+#include "catalog_index/slot_lists.h"
 #include "core/assert.h"
 #include "domain/catalog/duration_bucket.h"
 
@@ -72,7 +73,7 @@ struct CatalogIndex::State {
   std::unordered_map<domain::ResourceId, std::uint32_t> slot_of;
   // Per-slot value ids of the single-valued facets (kNone: no value), and skill ids.
   std::vector<std::array<std::uint32_t, 4>> single;
-  std::vector<std::vector<std::uint32_t>> skills;
+  SlotLists skills;  // skill value ids per slot
   // Sort keys by slot, apart from the records so that sorting a page walks
   // small contiguous arrays instead of whole IndexedResource records.
   struct Keys {
@@ -169,7 +170,6 @@ struct CatalogIndex::State {
       s = static_cast<std::uint32_t>(slots.size());
       slots.push_back(r);
       single.emplace_back();
-      skills.emplace_back();
       keys.emplace_back();
     }
     keys[s] = {r.score, r.rating_count, r.popularity, r.created_at, r.id, Prefix(r.title_key)};
@@ -183,15 +183,16 @@ struct CatalogIndex::State {
       ++facets[d].totals[v];
       single[s][d] = v;
     }
-    skills[s].clear();
+    std::vector<std::uint32_t> skill_ids;
     for (const auto& k : r.skills) {
       if (k.empty()) continue;
       const std::uint32_t v = facets[kSkill].Intern(k);
-      if (std::find(skills[s].begin(), skills[s].end(), v) != skills[s].end()) continue;
+      if (std::find(skill_ids.begin(), skill_ids.end(), v) != skill_ids.end()) continue;
       facets[kSkill].bits[v].Set(s);
       ++facets[kSkill].totals[v];
-      skills[s].push_back(v);
+      skill_ids.push_back(v);
     }
+    skills.Set(s, skill_ids);
     if (int b = BucketOf(r.duration_minutes); b >= 0) buckets[b].Set(s);
     for (int n = 1; n <= 5; ++n) {
       if (r.rating_count > 0 && r.rating_sum >= n * r.rating_count) at_least[n].Set(s);
@@ -221,11 +222,12 @@ struct CatalogIndex::State {
       facets[d].bits[single[s][d]].Clear(s);
       --facets[d].totals[single[s][d]];
     }
-    for (auto v : skills[s]) {
+    for (auto v : skills.Get(s)) {
       facets[kSkill].bits[v].Clear(s);
       --facets[kSkill].totals[v];
     }
-    skills[s].clear();
+    // The slot's skill list stays: an update re-adds the same list in place,
+    // and a slot that is reused gets its new list in Add.
     for (auto& b : buckets) b.Clear(s);
     for (auto& b : at_least) b.Clear(s);
     for (auto c : slots[s].categories) {
@@ -324,7 +326,7 @@ struct CatalogIndex::State {
       std::vector<std::int64_t> counts(f.names.size(), 0);
       if (facet == kSkill) {
         other.ForEach([&](std::uint32_t s) {
-          for (auto v : skills[s]) ++counts[v];
+          for (auto v : skills.Get(s)) ++counts[v];
         });
       } else {
         other.ForEach([&](std::uint32_t s) {

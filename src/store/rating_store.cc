@@ -104,8 +104,9 @@ core::Result<std::vector<Rating>> ListReviews(Tx& tx, domain::ResourceId resourc
           " FROM ratings t WHERE t.resource_id = $1 AND t.review <> '' ORDER BY followed DESC, (t.helpful - "
           "t.unhelpful) DESC, t.id DESC LIMIT $3 OFFSET $4";
   } else {
-    // The page's ids come from the covering index ratings_reviews_by_resource
-    // (migration 19); only the page's rows are read and decorated.
+    // The page's ids come in order from ratings_reviews_by_helpful or
+    // ratings_reviews_by_newest (migration 22); only the page's rows are
+    // read and decorated.
     const char* by = order == ReviewOrder::kHelpful ? "(x.helpful - x.unhelpful) DESC, x.updated_at DESC, x.id DESC"
                                                     : "x.updated_at DESC, x.id DESC";
     std::string outer = by;

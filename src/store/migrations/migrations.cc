@@ -69,6 +69,9 @@ const std::vector<Migration>& AllMigrations() {
       {21, "suggestion_dismissals",
 #include "store/migrations/migration_0021_suggestion_dismissals.inc"
       },
+      {22, "review_order_indexes",
+#include "store/migrations/migration_0022_review_order_indexes.inc"
+      },
   };
   return kAll;
 }
