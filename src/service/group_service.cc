@@ -33,9 +33,14 @@ core::Status RequireModerator(const GroupView& view) {
 }  // namespace
 
 core::Result<GroupView> ViewOf(store::Tx& tx, const domain::Group& group, domain::AccountId viewer) {
+  HALLWAY_TRY_ASSIGN(auto membership, store::GetMembership(tx, group.id, viewer));
+  return ViewOf(group, membership);
+}
+
+GroupView ViewOf(const domain::Group& group, const std::optional<domain::Membership>& membership) {
   GroupView v;
   v.group = group;
-  HALLWAY_TRY_ASSIGN(v.membership, store::GetMembership(tx, group.id, viewer));
+  v.membership = membership;
   const domain::GroupAccess access{group.visibility, v.membership};
   v.can_read = domain::CanReadGroupContent(access);
   v.can_post = domain::CanPostInGroup(access);

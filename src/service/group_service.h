@@ -67,5 +67,7 @@ class GroupService {
 
 // Returns the view of `group` for `viewer` (inside a transaction).
 core::Result<GroupView> ViewOf(store::Tx& tx, const domain::Group& group, domain::AccountId viewer);
+// The same from a membership already read (see store::GetGroupsWithMembership).
+GroupView ViewOf(const domain::Group& group, const std::optional<domain::Membership>& membership);
 
 }  // namespace hallway::service

@@ -79,7 +79,13 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
   HALLWAY_TRY_ASSIGN(auto attachments, store::ListPostAttachments(tx, ids));
   HALLWAY_TRY_ASSIGN(auto deliberations, DeliberationBadges(tx, ids, now));
   HALLWAY_TRY_ASSIGN(auto votes, store::QuestionVotesBy(tx, ids, who.account_id));
+  std::vector<domain::GroupId> group_ids;
+  for (const auto& p : posts) {
+    if (p.group_id) group_ids.push_back(*p.group_id);
+  }
+  HALLWAY_TRY_ASSIGN(auto group_rows, store::GetGroupsWithMembership(tx, group_ids, who.account_id));
   std::map<domain::GroupId, GroupView> groups;
+  for (const auto& [id, row] : group_rows) groups.emplace(id, ViewOf(row.group, row.membership));
   std::vector<PostView> out;
   for (auto& p : posts) {
     PostView v;
@@ -103,11 +109,7 @@ core::Result<std::vector<PostView>> Decorate(store::Tx& tx, std::vector<Post> po
     v.can_comment = true;
     if (p.group_id) {
       auto it = groups.find(*p.group_id);
-      if (it == groups.end()) {
-        HALLWAY_TRY_ASSIGN(domain::Group g, store::GetGroupWithoutMemberCount(tx, *p.group_id));
-        HALLWAY_TRY_ASSIGN(GroupView gv, ViewOf(tx, g, who.account_id));
-        it = groups.emplace(*p.group_id, std::move(gv)).first;
-      }
+      if (it == groups.end()) return core::Error::NotFound("no such group");
       v.group = it->second.group;
       moderator = it->second.can_moderate;
       v.can_comment = it->second.can_post;

@@ -1,5 +1,7 @@
 #include "store/group_store.h"
 
+#include "store/sql_helpers.h"
+
 namespace hallway::store {
 namespace {
 
@@ -56,6 +58,32 @@ core::Result<domain::Group> GetGroup(Tx& tx, domain::GroupId id) { return GetOne
 
 core::Result<domain::Group> GetGroupWithoutMemberCount(Tx& tx, domain::GroupId id) {
   return GetOne(tx, "g.id = $1", id, kGroupColumnsWithoutCount);
+}
+
+core::Result<std::map<domain::GroupId, GroupWithMembership>> GetGroupsWithMembership(
+    Tx& tx, const std::vector<domain::GroupId>& ids, domain::AccountId viewer) {
+  std::map<domain::GroupId, GroupWithMembership> out;
+  if (ids.empty()) return out;
+  Params params{viewer};
+  params.insert(params.end(), ids.begin(), ids.end());
+  HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + kGroupColumnsWithoutCount +
+                                             ", m.role, m.state FROM community_groups g LEFT JOIN "
+                                             "group_members m ON m.group_id = g.id AND m.account_id = $1 "
+                                             "WHERE g.id IN (" +
+                                             Placeholders(2, ids.size()) + ")",
+                                         params));
+  for (const Row& r : rows) {
+    GroupWithMembership g;
+    HALLWAY_TRY_ASSIGN(g.group, GroupFromRow(r));
+    if (!r.IsNull(7)) {
+      domain::Membership m;
+      HALLWAY_TRY_ASSIGN(m.role, domain::ParseGroupRole(r.Text(7)));
+      HALLWAY_TRY_ASSIGN(m.state, domain::ParseMembershipState(r.Text(8)));
+      g.membership = m;
+    }
+    out.emplace(g.group.id, std::move(g));
+  }
+  return out;
 }
 
 core::Result<std::optional<domain::Membership>> GetMembership(Tx& tx, domain::GroupId group,

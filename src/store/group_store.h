@@ -1,6 +1,7 @@
 // Group repository: groups and memberships.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,16 @@ core::Result<domain::Group> GetGroup(Tx& tx, domain::GroupId id);
 // As GetGroup but leaves member_count at 0, for views that never show it
 // (post cards): counting a large group's members is the costly part.
 core::Result<domain::Group> GetGroupWithoutMemberCount(Tx& tx, domain::GroupId id);
+
+// The groups of `ids` (member_count left at 0) with `viewer`'s membership of
+// each, in one query: a page of posts from many groups costs one round trip.
+// Ids of no group are left out.
+struct GroupWithMembership {
+  domain::Group group;
+  std::optional<domain::Membership> membership;
+};
+core::Result<std::map<domain::GroupId, GroupWithMembership>> GetGroupsWithMembership(
+    Tx& tx, const std::vector<domain::GroupId>& ids, domain::AccountId viewer);
 
 // Returns `account`'s membership of `group`, if any.
 core::Result<std::optional<domain::Membership>> GetMembership(Tx& tx, domain::GroupId group,
