@@ -23,6 +23,16 @@ core::Result<domain::Group> GroupFromRow(const Row& r) {
   return g;
 }
 
+// The membership in columns `col` (role) and `col + 1` (state) of a row
+// that LEFT JOINed group_members; none when they are NULL.
+core::Result<std::optional<domain::Membership>> MembershipAt(const Row& r, std::size_t col) {
+  if (r.IsNull(col)) return std::optional<domain::Membership>();
+  domain::Membership m;
+  HALLWAY_TRY_ASSIGN(m.role, domain::ParseGroupRole(r.Text(col)));
+  HALLWAY_TRY_ASSIGN(m.state, domain::ParseMembershipState(r.Text(col + 1)));
+  return std::optional(m);
+}
+
 core::Result<domain::Group> GetOne(Tx& tx, const std::string& where, const Value& key,
                                    const char* columns = kGroupColumns) {
   HALLWAY_TRY_ASSIGN(Rows rows, tx.Query(std::string("SELECT ") + columns +
@@ -75,12 +85,7 @@ core::Result<std::map<domain::GroupId, GroupWithMembership>> GetGroupsWithMember
   for (const Row& r : rows) {
     GroupWithMembership g;
     HALLWAY_TRY_ASSIGN(g.group, GroupFromRow(r));
-    if (!r.IsNull(7)) {
-      domain::Membership m;
-      HALLWAY_TRY_ASSIGN(m.role, domain::ParseGroupRole(r.Text(7)));
-      HALLWAY_TRY_ASSIGN(m.state, domain::ParseMembershipState(r.Text(8)));
-      g.membership = m;
-    }
+    HALLWAY_TRY_ASSIGN(g.membership, MembershipAt(r, 7));
     out.emplace(g.group.id, std::move(g));
   }
   return out;
@@ -136,12 +141,7 @@ core::Result<std::vector<GroupListing>> ListGroups(Tx& tx, domain::AccountId vie
   for (const Row& r : rows) {
     GroupListing l;
     HALLWAY_TRY_ASSIGN(l.group, GroupFromRow(r));
-    if (!r.IsNull(7)) {
-      domain::Membership m;
-      HALLWAY_TRY_ASSIGN(m.role, domain::ParseGroupRole(r.Text(7)));
-      HALLWAY_TRY_ASSIGN(m.state, domain::ParseMembershipState(r.Text(8)));
-      l.membership = m;
-    }
+    HALLWAY_TRY_ASSIGN(l.membership, MembershipAt(r, 7));
     out.push_back(std::move(l));
   }
   return out;
