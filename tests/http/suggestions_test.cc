@@ -303,6 +303,35 @@ TEST_P(HttpTest, DismissingASuggestionLowersTheOnesLikeIt) {
   ASSERT_GE(handles.size(), 2u);
   EXPECT_EQ(std::vector<std::string>(handles.begin(), handles.begin() + 2),
             (std::vector<std::string>{"oli", "leo"}));
+
+  // Groups, by what they talk about: two groups post on #budgets (twice
+  // each), one on #hiring (once); Dan follows both topics. Dismissing one
+  // budgets group lowers the other below the hiring group.
+  for (const char* topic : {"budgets", "hiring"})
+    ASSERT_EQ(dan.Json("PUT", std::string("/api/v1/topics/") + topic + "/follow").status, 200);
+  for (const char* name : {"Budget Circle", "Finance Forum", "Hiring Huddle"})
+    ASSERT_EQ(oli.Json("POST", "/api/v1/groups", {{"name", name}, {"visibility", "open"}}).status, 201);
+  auto post = [&](const std::string& group, const std::string& text) {
+    auto r = oli.Json("POST", "/api/v1/posts", {{"kind", "note"}, {"body", text}, {"group", group}});
+    EXPECT_EQ(r.status, 201) << r.body;
+  };
+  for (const char* g : {"budget-circle", "finance-forum"}) {
+    post(g, "Q3 numbers #budgets");
+    post(g, "Q4 plan #budgets");
+  }
+  post("hiring-huddle", "Two roles open #hiring");
+  auto slugs = GroupSlugs(dan.Get("/api/v1/me/suggestions/groups").Json());
+  ASSERT_GE(slugs.size(), 3u);
+  EXPECT_EQ(std::vector<std::string>(slugs.begin(), slugs.begin() + 3),
+            (std::vector<std::string>{"budget-circle", "finance-forum", "hiring-huddle"}));
+  const auto circle = oli.Get("/api/v1/groups/budget-circle").Json()["id"].get<std::int64_t>();
+  ASSERT_EQ(
+      dan.Json("POST", "/api/v1/me/suggestions/groups/" + std::to_string(circle) + "/dismiss").status,
+      204);
+  slugs = GroupSlugs(dan.Get("/api/v1/me/suggestions/groups").Json());
+  ASSERT_GE(slugs.size(), 2u);
+  EXPECT_EQ(std::vector<std::string>(slugs.begin(), slugs.begin() + 2),
+            (std::vector<std::string>{"hiring-huddle", "finance-forum"}));
 }
 
 }  // namespace
