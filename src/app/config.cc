@@ -1,8 +1,10 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace hallway::app {
 namespace {
@@ -30,7 +32,8 @@ const std::vector<Option>& GlobalOptions() {
       {"mail-from", "HALLWAY_MAIL_FROM", "sender address of outgoing mail (default hallway@localhost)", false},
       {"access-log", "HALLWAY_ACCESS_LOG", "file for the JSON-lines access log, or - for stdout (default)", false},
       {"io-threads", "HALLWAY_IO_THREADS", "number of I/O threads (default 2)", false},
-      {"db-pool", "HALLWAY_DB_POOL", "database connections / blocking workers (default 8)", false},
+      {"db-pool", "HALLWAY_DB_POOL", "database connections, shared by requests and background jobs (default 8)", false},
+      {"workers", "HALLWAY_WORKERS", "requests handled at once (default: one more than the cores)", false},
       {"read-timeout", "HALLWAY_READ_TIMEOUT", "seconds a client has to send one request (default 15)", false},
       {"max-streams", "HALLWAY_MAX_STREAMS", "live notification streams one person may keep open (default 5)", false},
       {"heartbeat", "HALLWAY_HEARTBEAT", "seconds between keep-alive comments on idle live streams (default 20)", false},
@@ -95,6 +98,7 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
   else if (name == "access-log") c.access_log = v;
   else if (name == "io-threads") { HALLWAY_TRY_ASSIGN(c.io_threads, ToInt(name, v)); }
   else if (name == "db-pool") { HALLWAY_TRY_ASSIGN(c.db_pool, ToInt(name, v)); }
+  else if (name == "workers") { HALLWAY_TRY_ASSIGN(c.workers, ToInt(name, v)); }
   else if (name == "read-timeout") { HALLWAY_TRY_ASSIGN(c.read_timeout, ToInt(name, v)); }
   else if (name == "max-streams") { HALLWAY_TRY_ASSIGN(c.max_streams, ToInt(name, v)); }
   else if (name == "heartbeat") { HALLWAY_TRY_ASSIGN(c.heartbeat, ToInt(name, v)); }
@@ -116,6 +120,11 @@ core::Status Apply(Config& c, const std::string& name, const std::string& v) {
 }
 
 }  // namespace
+
+int RequestWorkers(const Config& c) {
+  if (c.workers > 0) return c.workers;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) + 1;
+}
 
 std::string SearchIndexRoot(const Config& c) {
   return c.node.empty() ? c.data_dir + "/search" : c.data_dir + "/search-" + c.node;

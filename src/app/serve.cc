@@ -338,7 +338,7 @@ int RunServe(const ParsedCommand& cmd) {
   so.host = listen->host;
   so.port = listen->port;
   so.io_threads = c.io_threads;
-  so.blocking_threads = c.db_pool;
+  so.blocking_threads = RequestWorkers(c);
   so.secure_cookies = c.secure_cookies;
   so.read_timeout_seconds = c.read_timeout;
   so.heartbeat_seconds = c.heartbeat;
