@@ -50,6 +50,27 @@ def wait_ready(port, path, timeout=30.0):
     raise RuntimeError(f"port {port} not ready")
 
 
+def wait_idle(pid, timeout=300.0, quiet_share=0.05):
+    """Waits until process `pid` has used under `quiet_share` of one core for
+    a whole second: the work a server starts with (the recommender's first
+    training, the expertise index) is done, so a measurement sees the steady
+    state. Returns the seconds waited."""
+    def cpu_seconds():
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    start = time.monotonic()
+    last = cpu_seconds()
+    while time.monotonic() - start < timeout:
+        time.sleep(1)
+        now = cpu_seconds()
+        if now - last < quiet_share:
+            break
+        last = now
+    return time.monotonic() - start
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:

@@ -6,7 +6,8 @@ For each backend:
 1. `hallway_org_generator` builds the organization (default 100,000 people,
    2,000,000 follows, 2,000 groups) with 500,000 activities (posts and their
    log entries), and read-only API tokens for 200 sampled people.
-2. `hallway serve` runs on it; wrk measures, over those people in turn,
+2. `hallway serve` runs on it; once its start-up work is done (the process
+   idle for a second), wrk measures, over those people in turn,
    GET /api/v1/stream (the first page) and a deep page (the 10th, through
    the cursor each person's own paging returned).
 3. The generator extends the same organization to 5,000,000 activities and
@@ -29,7 +30,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from http_bench import HALLWAY, ROOT, wait_ready, wrk  # noqa: E402
+from http_bench import HALLWAY, ROOT, wait_idle, wait_ready, wrk  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_STREAM_PORT", "18193"))
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55693"))
@@ -117,6 +118,8 @@ def measure(tmp, url, label):
         stdout=log, stderr=log)
     try:
         wait_ready(PORT, "/readyz", timeout=120)
+        idle = wait_idle(proc.pid)
+        print(f"{label}: server idle {idle:.0f} s after ready", file=sys.stderr)
         tokens = [f"hw_bench_{i}" for i in token_people(url)]
         first = write_lua(tmp, "first.lua", [(t, "/api/v1/stream?limit=20") for t in tokens])
         deep_pairs = deep_cursors(tokens)
