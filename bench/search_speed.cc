@@ -1,9 +1,13 @@
 // Search speed: the Xapian engine beside SQLite FTS5 (bm25) on the same
 // documents and queries.
 //
-// Documents: SciFact's corpus repeated until --docs (default 1,000,000),
-// each copy with its own id and a perturbed title. Queries: SciFact's query
-// texts (--queries, default 300). Measured for each engine:
+// Documents (--docs, default 1,000,000), --corpus:
+//   repeat  SciFact's corpus repeated, each copy with its own id and a
+//           perturbed title (every hit has hundreds of identical copies)
+//   markov  distinct documents generated from SciFact's word chain, with its
+//           word frequencies and document lengths (markov_corpus.h)
+// Queries: SciFact's query texts (--queries, default 300). Measured for each
+// engine:
 //   build        documents indexed per second (the bulk build `hallway
 //                reindex` uses: --threads shards, 0 = one per core, merged)
 //   update       upsert one document + commit, until a search finds it (p50)
@@ -11,7 +15,11 @@
 //                on; FTS5 ORDER BY bm25 with the title weighted 2)
 // Prints a table; the last line is one JSON object of every figure.
 //
-// Usage: hallway_search_speed [--docs N] [--queries N] [--fts5-queries N] [--threads N] [--dir BEIR_DIR]
+// Usage: hallway_search_speed [--docs N] [--corpus repeat|markov] [--queries N] [--fts5-queries N]
+//                             [--threads N] [--dir BEIR_DIR] [--keep INDEX_DIR]
+// --keep builds into INDEX_DIR and leaves it there; a later run with the same
+// INDEX_DIR (and the same --docs and --corpus) times the queries on it
+// without building again.
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -25,8 +33,10 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "markov_corpus.h"
 #include "search/bulk_builder.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
@@ -106,7 +116,7 @@ int main(int argc, char** argv) {
   std::size_t n_docs = 1000000, n_queries = 300;
   std::size_t n_fts5_queries = 0;  // 0: all of them
   unsigned n_threads = 0;
-  std::string dir;
+  std::string dir, corpus = "repeat", keep;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--docs" && i + 1 < argc) n_docs = std::stoul(argv[++i]);
@@ -114,8 +124,12 @@ int main(int argc, char** argv) {
     else if (a == "--fts5-queries" && i + 1 < argc) n_fts5_queries = std::stoul(argv[++i]);
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
     else if (a == "--threads" && i + 1 < argc) n_threads = std::stoul(argv[++i]);
-    else Die("usage: hallway_search_speed [--docs N] [--queries N] [--fts5-queries N] [--threads N] [--dir BEIR_DIR]");
+    else if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
+    else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
+    else Die("usage: hallway_search_speed [--docs N] [--corpus repeat|markov] [--queries N] [--fts5-queries N] "
+             "[--threads N] [--dir BEIR_DIR] [--keep INDEX_DIR]");
   }
+  if (corpus != "repeat" && corpus != "markov") Die("--corpus is repeat or markov, not " + corpus);
   if (dir.empty()) dir = DefaultDir();
 
   std::vector<std::pair<std::string, std::string>> base;  // title, text
@@ -137,28 +151,40 @@ int main(int argc, char** argv) {
     }
   }
   if (base.empty() || queries.empty()) Die("empty corpus or queries");
+  const hallway::bench::MarkovCorpus chain(base);
   auto make_doc = [&](std::size_t i) {
-    const auto& [title, text] = base[i % base.size()];
     hs::SearchDocument d;
     d.id = "doc:" + std::to_string(i);
     d.kind = "doc";
-    d.title = title + " (copy " + std::to_string(i / base.size()) + ")";
-    d.body = text;
+    if (corpus == "markov") {
+      std::tie(d.title, d.body) = chain.Document(i);
+    } else {
+      const auto& [title, text] = base[i % base.size()];
+      d.title = title + " (copy " + std::to_string(i / base.size()) + ")";
+      d.body = text;
+    }
     d.visibility = {"public"};
     return d;
   };
 
   char tmpl[] = "/tmp/hallway-search-speed-XXXXXX";
-  if (mkdtemp(tmpl) == nullptr) Die("mkdtemp");
-  const std::string root = tmpl;
-  nlohmann::json out = {{"docs", n_docs}, {"queries", queries.size()}};
+  if (keep.empty() && mkdtemp(tmpl) == nullptr) Die("mkdtemp");
+  const std::string root = keep.empty() ? std::string(tmpl) : keep;
+  // A kept index is reused when both engines finished building into it.
+  const bool reuse = !keep.empty() && fs::exists(fs::path(root) / "fts5.done");
+  if (!keep.empty()) fs::create_directories(root);
+  nlohmann::json out = {{"docs", n_docs}, {"corpus", corpus}, {"queries", queries.size()}};
 
   // --- Xapian ---
   {
     // The product's bulk path (`hallway reindex`): parallel shards merged.
     const auto t0 = Clock::now();
     std::unique_ptr<hs::Indexer> indexer;
-    {
+    if (reuse) {
+      auto opened = hs::Indexer::Open(root);
+      if (!opened) Die(opened.error().message());
+      indexer = std::move(*opened);
+    } else {
       std::vector<hs::SearchDocument> docs;
       docs.reserve(n_docs);
       for (std::size_t i = 0; i < n_docs; ++i) docs.push_back(make_doc(i));
@@ -176,6 +202,7 @@ int main(int argc, char** argv) {
       if (auto s = indexer->Publish(); !s) Die(s.error().message());
     }
     const double build_s = Ms(Clock::now() - t0) / 1000;
+    if (!reuse) out["xapian_build_docs_per_s"] = n_docs / build_s;
     std::fprintf(stderr, "\n");
     auto searcher = hs::Searcher::Open(root);
     if (!searcher) Die(searcher.error().message());
@@ -217,10 +244,17 @@ int main(int argc, char** argv) {
         q_ms.push_back(Ms(Clock::now() - t));
       }
       const std::string k = v.key;
+      if (k == "xapian") {  // where the tail comes from, for whoever tunes it
+        std::vector<std::size_t> slow(queries.size());
+        for (std::size_t i = 0; i < slow.size(); ++i) slow[i] = i;
+        std::sort(slow.begin(), slow.end(), [&](auto a, auto b) { return q_ms[a] > q_ms[b]; });
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, slow.size()); ++i) {
+          std::fprintf(stderr, "slow: %.1f ms  %s\n", q_ms[slow[i]], queries[slow[i]].c_str());
+        }
+      }
       out[k + "_query_p50_ms"] = Percentile(q_ms, 0.5);
       out[k + "_query_p99_ms"] = Percentile(q_ms, 0.99);
     }
-    out["xapian_build_docs_per_s"] = n_docs / build_s;
     out["xapian_update_p50_ms"] = Percentile(update_ms, 0.5);
     std::error_code ec;
     std::uintmax_t bytes = 0;
@@ -236,12 +270,15 @@ int main(int argc, char** argv) {
     const std::string path = root + "/fts5.sqlite";
     if (sqlite3_open(path.c_str(), &s.db) != SQLITE_OK) Die("sqlite open");
     s.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    s.Exec("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter')");
+    if (!reuse) {
+      s.Exec("DROP TABLE IF EXISTS docs");
+      s.Exec("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter')");
+    }
     sqlite3_stmt* ins = nullptr;
     sqlite3_prepare_v2(s.db, "INSERT INTO docs(id, title, body) VALUES (?, ?, ?)", -1, &ins, nullptr);
     const auto t0 = Clock::now();
     s.Exec("BEGIN");
-    for (std::size_t i = 0; i < n_docs; ++i) {
+    for (std::size_t i = 0; i < (reuse ? 0 : n_docs); ++i) {
       const auto d = make_doc(i);
       sqlite3_bind_text(ins, 1, d.id.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(ins, 2, d.title.c_str(), -1, SQLITE_TRANSIENT);
@@ -252,6 +289,8 @@ int main(int argc, char** argv) {
     }
     s.Exec("COMMIT");
     const double build_s = Ms(Clock::now() - t0) / 1000;
+    if (!reuse) out["fts5_build_docs_per_s"] = n_docs / build_s;
+    if (!keep.empty()) std::ofstream(fs::path(root) / "fts5.done") << n_docs << "\n";
     std::fprintf(stderr, "\n");
     sqlite3_stmt* q = nullptr;
     sqlite3_prepare_v2(s.db,
@@ -291,18 +330,19 @@ int main(int argc, char** argv) {
     }
     sqlite3_finalize(ins);
     sqlite3_finalize(q);
-    out["fts5_build_docs_per_s"] = n_docs / build_s;
     out["fts5_update_p50_ms"] = Percentile(update_ms, 0.5);
     out["fts5_query_p50_ms"] = Percentile(q_ms, 0.5);
     out["fts5_query_p99_ms"] = Percentile(q_ms, 0.99);
     out["fts5_queries"] = fts5_n;
   }
-  fs::remove_all(root);
+  if (keep.empty()) fs::remove_all(root);
 
-  std::printf("%zu documents, %zu queries (top 10)\n", n_docs, queries.size());
+  std::printf("%zu documents (%s), %zu queries (top 10)\n", n_docs, corpus.c_str(), queries.size());
   std::printf("%-28s %12s %12s\n", "", "xapian", "sqlite fts5");
-  std::printf("%-28s %12.0f %12.0f\n", "build (docs/s)", out["xapian_build_docs_per_s"].get<double>(),
-              out["fts5_build_docs_per_s"].get<double>());
+  if (!reuse) {
+    std::printf("%-28s %12.0f %12.0f\n", "build (docs/s)", out["xapian_build_docs_per_s"].get<double>(),
+                out["fts5_build_docs_per_s"].get<double>());
+  }
   std::printf("%-28s %12.2f %12.2f\n", "update->searchable p50 (ms)",
               out["xapian_update_p50_ms"].get<double>(), out["fts5_update_p50_ms"].get<double>());
   std::printf("%-28s %12.2f %12.2f\n", "query p50 (ms)", out["xapian_query_p50_ms"].get<double>(),
