@@ -11,7 +11,7 @@ TEST(CliTest, HelpListsEveryCommandAndOption) {
   std::string out;
   EXPECT_EQ(RunHallway({"--help"}, &out), 0);
   for (const char* word : {"serve", "migrate", "seed-demo", "user create", "set-role", "disable", "backup",
-                           "--database", "--listen", "--data-dir", "HALLWAY_DATABASE"}) {
+                           "--database", "--listen", "--data-dir", "--workers", "HALLWAY_DATABASE"}) {
     EXPECT_NE(out.find(word), std::string::npos) << word;
   }
   EXPECT_EQ(RunHallway({"user", "--help"}, &out), 0);
@@ -28,6 +28,8 @@ TEST(CliTest, BadInputExitsNonZeroWithAMessage) {
   EXPECT_NE(out.find("must start with sqlite: or postgresql://"), std::string::npos);
   EXPECT_EQ(RunHallway({"serve", "--listen", "nowhere"}, &out), 1);
   EXPECT_NE(out.find("HOST:PORT"), std::string::npos);
+  EXPECT_EQ(RunHallway({"serve", "--workers", "0"}, &out), 2);
+  EXPECT_NE(out.find("--workers must be a whole number from 1 to 256"), std::string::npos);
 }
 
 TEST_P(HttpTest, UserCommandsAndBackupWorkOnTheDatabase) {
