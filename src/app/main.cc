@@ -4,7 +4,6 @@
 #include "app/commands.h"
 #include "app/config.h"
 #include "crypto/password_hasher.h"
-#include "media/image_normalizer.h"
 
 int main(int argc, char** argv) {
   using namespace hallway;
@@ -20,10 +19,6 @@ int main(int argc, char** argv) {
     return cmd.help ? 0 : 2;
   }
   if (auto s = crypto::InitCrypto(); !s) {
-    std::fprintf(stderr, "hallway: %s\n", s.error().message().c_str());
-    return 1;
-  }
-  if (auto s = media::InitMedia(argv[0]); !s) {
     std::fprintf(stderr, "hallway: %s\n", s.error().message().c_str());
     return 1;
   }

@@ -7,7 +7,7 @@
 
 #include "crypto/tokens.h"
 #include "domain/markdown.h"
-#include "media/image_normalizer.h"
+#include "media/media_worker.h"
 #include "service/activity_helpers.h"
 
 namespace hallway::service {
@@ -70,7 +70,7 @@ core::Result<domain::Account> ProfileService::UpdateMe(const Principal& who,
 core::Result<domain::Account> ProfileService::SetAvatar(const Principal& who,
                                                         std::string_view bytes) {
   HALLWAY_TRY_ASSIGN(media::NormalizedImage image,
-                     media::NormalizeSquare(bytes, 256, ctx_.config.max_avatar_bytes));
+                     media::worker::NormalizeSquare(bytes, 256, ctx_.config.max_avatar_bytes));
   const std::string file =
       std::to_string(who.account_id) + "-" + crypto::Sha256Hex(image.bytes).substr(0, 16) + ".jpg";
   std::error_code ec;

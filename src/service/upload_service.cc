@@ -7,9 +7,8 @@
 #include <sstream>
 
 #include "crypto/tokens.h"
-#include "media/photo_normalizer.h"
+#include "media/media_worker.h"
 #include "media/upload_sniffer.h"
-#include "media/video_poster.h"
 #include "service/social_context.h"
 #include "store/upload_store.h"
 
@@ -118,7 +117,7 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
     bytes << body.rdbuf();
     media::PhotoLimits limits;
     limits.max_bytes = cfg.max_image_bytes;
-    HALLWAY_TRY_ASSIGN(media::NormalizedPhoto photo, media::NormalizePhoto(bytes.str(), limits));
+    HALLWAY_TRY_ASSIGN(media::NormalizedPhoto photo, media::worker::NormalizePhoto(bytes.str(), limits));
     a.mime = photo.content_type;
     a.name = domain::SafeAttachmentName(in.name, "jpg");
     a.size = static_cast<std::int64_t>(photo.jpeg.size());
@@ -144,7 +143,7 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
     if (type.kind == media::UploadKind::kVideo) {
       // A poster is a courtesy: a video whose frames we cannot decode is
       // still stored and served, it just shows no still before it plays.
-      auto poster = media::MakeVideoPoster(written.back().string(), type.extension, kPosterEdge);
+      auto poster = media::worker::MakeVideoPoster(written.back().string(), type.extension, kPosterEdge);
       if (poster) {
         a.width = poster->video_width;
         a.height = poster->video_height;

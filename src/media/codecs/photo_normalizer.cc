@@ -1,6 +1,6 @@
-#include "media/photo_normalizer.h"
+#include "media/codecs/photo_normalizer.h"
 
-#include "media/vips_pipeline.h"
+#include "media/codecs/vips_pipeline.h"
 
 namespace hallway::media {
 

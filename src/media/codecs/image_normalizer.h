@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "media/media_types.h"
 
 namespace hallway::media {
 
@@ -19,11 +20,6 @@ core::Status InitMedia(const char* argv0);
 // Returns "image/png", "image/jpeg", "image/gif" or "image/webp" for the
 // magic bytes of `bytes`, or "" if it is none of them.
 std::string SniffImageType(std::string_view bytes);
-
-struct NormalizedImage {
-  std::string bytes;         // re-encoded JPEG
-  std::string content_type;  // "image/jpeg"
-};
 
 // Returns `bytes` as a square `size`x`size` JPEG, cropped to the centre.
 // Errors: kPayloadTooLarge over `max_bytes` or 40 megapixels;

@@ -1,8 +1,8 @@
-#include "media/vips_pipeline.h"
+#include "media/codecs/vips_pipeline.h"
 
 #include <vips/vips.h>
 
-#include "media/image_normalizer.h"
+#include "media/codecs/image_normalizer.h"
 
 namespace hallway::media {
 namespace {

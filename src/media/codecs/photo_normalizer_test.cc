@@ -1,9 +1,9 @@
-#include "media/photo_normalizer.h"
+#include "media/codecs/photo_normalizer.h"
 
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
-#include "media/image_normalizer.h"
+#include "media/codecs/image_normalizer.h"
 
 namespace hallway::media {
 namespace {

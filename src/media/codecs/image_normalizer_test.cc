@@ -1,4 +1,4 @@
-#include "media/image_normalizer.h"
+#include "media/codecs/image_normalizer.h"
 
 #include <gtest/gtest.h>
 #include <vips/vips.h>

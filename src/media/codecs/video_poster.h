@@ -14,14 +14,9 @@
 #include <string>
 
 #include "core/result.h"
+#include "media/media_types.h"
 
 namespace hallway::media {
-
-struct VideoPoster {
-  std::string jpeg;  // at most `edge`×`edge`, never enlarged
-  int video_width = 0;  // the video's own frame size
-  int video_height = 0;
-};
 
 // `container` is "mp4" or "webm" (as the upload sniffer named it).
 // Errors: kUnsupportedMedia when no video frame can be decoded (no video

@@ -13,22 +13,9 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "media/media_types.h"
 
 namespace hallway::media {
-
-struct PhotoLimits {
-  int max_edge = 2560;       // the longer side of the stored photo, pixels
-  int thumbnail_edge = 640;  // the longer side of the thumbnail, pixels
-  std::size_t max_bytes = 10 * 1024 * 1024;
-};
-
-struct NormalizedPhoto {
-  std::string jpeg;            // the photo as served
-  std::string thumbnail_jpeg;  // the thumbnail as served
-  int width = 0;               // of `jpeg`
-  int height = 0;
-  std::string content_type;    // "image/jpeg"
-};
 
 // Returns `bytes` re-encoded within `limits`. Never enlarges.
 // Errors: kPayloadTooLarge over limits.max_bytes or 40 megapixels;

@@ -1,10 +1,10 @@
-#include "media/image_normalizer.h"
+#include "media/codecs/image_normalizer.h"
 
 #include <vips/vips.h>
 
 #include <cstring>
 
-#include "media/vips_pipeline.h"
+#include "media/codecs/vips_pipeline.h"
 
 namespace hallway::media {
 

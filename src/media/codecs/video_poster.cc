@@ -1,4 +1,4 @@
-#include "media/video_poster.h"
+#include "media/codecs/video_poster.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -10,7 +10,7 @@ extern "C" {
 #include <algorithm>
 #include <memory>
 
-#include "media/vips_pipeline.h"
+#include "media/codecs/vips_pipeline.h"
 
 namespace hallway::media {
 namespace {
