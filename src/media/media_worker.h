@@ -6,8 +6,9 @@
 // its own process down (the upload is refused as undecodable), and the
 // server never maps those libraries: its idle memory stays small.
 //
-// Each call costs a process start (a few milliseconds) on top of the
-// decoding; uploads are rare next to reads. Thread-safe.
+// Each call costs a process start that loads those libraries (about 0.07 s
+// on a 2-core machine) on top of the decoding; uploads are rare next to
+// reads. Thread-safe.
 #pragma once
 
 #include <cstddef>
