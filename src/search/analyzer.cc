@@ -49,6 +49,38 @@ Xapian::TermGenerator Analyzer::Impl::MakeTermGenerator() const {
   return tg;
 }
 
+void Analyzer::Impl::AddStemmedTwins(Xapian::Document& xdoc) const {
+  struct Twin {
+    std::string term;
+    Xapian::termcount wdf;  // 0 for a stop word
+    std::vector<Xapian::termpos> positions;
+  };
+  std::vector<Twin> twins;
+  const char title = schema::kTitle[0];
+  for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    const auto first = static_cast<unsigned char>(term[0]);
+    const bool titled = first == static_cast<unsigned char>(title);
+    if (!titled && first >= 'A' && first <= 'Z') continue;  // a stem, or another field
+    const std::string word = term.substr(titled ? 1 : 0);
+    if (word.empty()) continue;
+    const bool number = word[0] >= '0' && word[0] <= '9';
+    const bool stop = options.stop_words && stopper(word);
+    if (!number && !stop) continue;
+    const std::string stem = stemmer(word);
+    if (stem.empty()) continue;
+    Twin twin{"Z" + term.substr(0, titled ? 1 : 0) + stem, number ? t.get_wdf() : 0, {}};
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      twin.positions.push_back(*p);
+    }
+    twins.push_back(std::move(twin));
+  }
+  for (const auto& twin : twins) {
+    for (Xapian::termpos p : twin.positions) xdoc.add_posting(twin.term, p, 0);
+    if (twin.wdf > 0) xdoc.add_term(twin.term, twin.wdf);
+  }
+}
+
 Xapian::Document Analyzer::Impl::Build(const SearchDocument& doc) const {
   Xapian::Document xdoc;
   Xapian::TermGenerator tg = MakeTermGenerator();
@@ -66,6 +98,7 @@ Xapian::Document Analyzer::Impl::Build(const SearchDocument& doc) const {
     tg.increase_termpos();
     tg.index_text(s, options.tag_weight);
   }
+  AddStemmedTwins(xdoc);
 
   xdoc.add_boolean_term(std::string(schema::kId) + doc.id);
   AddFilterTerm(xdoc, schema::kKind, doc.kind);

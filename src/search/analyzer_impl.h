@@ -19,6 +19,15 @@ struct Analyzer::Impl {
   // value slots and the stored fields as document data.
   Xapian::Document Build(const SearchDocument& doc) const;
 
+  // The query parser looks every word up stemmed ("Z" + field prefix +
+  // stem), but the term generator stems neither words that start with a
+  // digit nor stop words. This gives such words of the free text and title
+  // the stemmed twin the parser asks for, at the same positions, so that
+  // "27001", "title:2024" and the phrase "state of the art" match. A number's
+  // twin counts like any stem; a stop word's carries no weight (wdf 0), so it
+  // serves phrases and leaves ranking as it was.
+  void AddStemmedTwins(Xapian::Document& xdoc) const;
+
   // Returns a TermGenerator configured like the one indexing uses.
   Xapian::TermGenerator MakeTermGenerator() const;
 

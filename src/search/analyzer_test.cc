@@ -40,6 +40,27 @@ TEST(SearchAnalyzer, TitleWordsWeighMoreThanBodyWords) {
   EXPECT_EQ(title.get_wdf(), 1u);
 }
 
+TEST(SearchAnalyzer, NumbersAndStopWordsGetStemmedTwins) {
+  Analyzer a;
+  SearchDocument d;
+  d.id = "post:1";
+  d.title = "Budget 2024";
+  d.body = "the state of the art";
+  Xapian::Document x = a.impl().Build(d);
+  auto wdf = [&](const std::string& term) -> long {
+    Xapian::TermIterator t = x.termlist_begin();
+    t.skip_to(term);
+    return t != x.termlist_end() && *t == term ? static_cast<long>(t.get_wdf()) : -1;
+  };
+  EXPECT_EQ(wdf("Z2024"), static_cast<long>(a.options().title_weight));  // counts like any word
+  EXPECT_EQ(wdf("ZS2024"), 1);
+  EXPECT_EQ(wdf("Zthe"), 0);  // for phrases only: no weight, no document length
+  EXPECT_EQ(wdf("Zof"), 0);
+  Xapian::TermIterator the = x.termlist_begin();
+  the.skip_to("Zthe");
+  EXPECT_EQ(the.positionlist_count(), 2u);  // "the" twice
+}
+
 TEST(SearchAnalyzer, FilterTermsAreNormalised) {
   Analyzer a;
   SearchDocument d;

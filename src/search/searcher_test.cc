@@ -105,6 +105,35 @@ TEST_F(SearchSearcher, FieldFiltersInTextAndRequest) {
   EXPECT_EQ(Ids(Must(r)), std::vector<std::string>{"post:2"});
 }
 
+// Words that start with a digit are not stemmed at index time, and stop
+// words are not indexed stemmed, yet the query parser looks every word up
+// stemmed: numbers and phrases with stop words must still match.
+TEST(SearchSearcherWords, NumbersAndPhrasesWithStopWordsMatch) {
+  TempIndexRoot root;
+  IndexAll(root.path(),
+           {Doc("post:1", "Audit 2024", "ISO 27001 controls: the state of the art in 3D printing."),
+            Doc("post:2", "State art", "Art from the state museum, 27 pieces.")});
+  auto s = Searcher::Open(root.path());
+  ASSERT_TRUE(s) << s.error().message();
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"27001", {"post:1"}},
+      {"iso 27001", {"post:1"}},
+      {"\"iso 27001\"", {"post:1"}},
+      {"3d", {"post:1"}},
+      {"title:2024", {"post:1"}},
+      {"\"state of the art\"", {"post:1"}},
+      {"\"state art\"", {"post:2"}},  // a phrase does not skip the stop words between
+      {"title:\"audit 2024\"", {"post:1"}},
+  };
+  for (const auto& [q, want] : cases) {
+    auto r = (*s)->Search(Request(q));
+    ASSERT_TRUE(r) << q << ": " << r.error().message();
+    auto ids = Ids(*r);
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, want) << q;
+  }
+}
+
 TEST_F(SearchSearcher, SortOrders) {
   auto r = Request("");
   r.kinds = {"post", "resource"};

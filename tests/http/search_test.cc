@@ -100,6 +100,13 @@ TEST_P(HttpTest, SearchReachesResourcesPeopleAndFiltersByFacet) {
   ASSERT_GE(explained["items"].size(), 1u);
   EXPECT_TRUE(explained["items"][0].contains("explanation"));
 
+  // Numbers and phrases with stop words are found like any other words.
+  ASSERT_EQ(admin.Json("POST", "/api/v1/posts", {{"body", "Our ISO 27001 audit: the state of the art"}}).status,
+            201);
+  auto number = SearchUntil(admin, "q=27001", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(number["total"], 1) << number.dump();
+  EXPECT_EQ(admin.Get("/api/v1/search?q=%22state%20of%20the%20art%22").Json()["total"], 1);
+
   // Bad input: a sensible result or a clear 4xx, never a 500.
   for (const char* q : {"q=%22unbalanced", "q=(((", "q=AND", "q=author%3A", "q=%01%02", "q=nosuchfield%3Ax"}) {
     const int status = admin.Get(std::string("/api/v1/search?") + q).status;
