@@ -32,6 +32,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -151,13 +152,14 @@ int main(int argc, char** argv) {
     }
   }
   if (base.empty() || queries.empty()) Die("empty corpus or queries");
-  const hallway::bench::MarkovCorpus chain(base);
+  std::optional<hallway::bench::MarkovCorpus> chain;
+  if (corpus == "markov") chain.emplace(base);
   auto make_doc = [&](std::size_t i) {
     hs::SearchDocument d;
     d.id = "doc:" + std::to_string(i);
     d.kind = "doc";
-    if (corpus == "markov") {
-      std::tie(d.title, d.body) = chain.Document(i);
+    if (chain) {
+      std::tie(d.title, d.body) = chain->Document(i);
     } else {
       const auto& [title, text] = base[i % base.size()];
       d.title = title + " (copy " + std::to_string(i / base.size()) + ")";

@@ -20,4 +20,15 @@ const char* ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
+ErrorCode ErrorCodeFromName(std::string_view name) {
+  for (ErrorCode code : {ErrorCode::kInvalidArgument, ErrorCode::kNotFound, ErrorCode::kConflict,
+                         ErrorCode::kPermissionDenied, ErrorCode::kUnauthenticated,
+                         ErrorCode::kTooManyRequests, ErrorCode::kPayloadTooLarge,
+                         ErrorCode::kUnsupportedMedia, ErrorCode::kUnprocessable,
+                         ErrorCode::kLimitExceeded, ErrorCode::kUnavailable}) {
+    if (name == ErrorCodeName(code)) return code;
+  }
+  return ErrorCode::kInternal;
+}
+
 }  // namespace hallway::core

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -72,7 +73,11 @@ class Error {
   std::vector<FieldError> fields_;
 };
 
-// Returns the stable lower-case name of `code` ("not_found"), used in logs.
+// Returns the stable lower-case name of `code` ("not_found"), used in logs
+// and wherever an error crosses a process boundary.
 const char* ErrorCodeName(ErrorCode code);
+
+// The code ErrorCodeName gives `name`; kInternal for a name it never gives.
+ErrorCode ErrorCodeFromName(std::string_view name);
 
 }  // namespace hallway::core

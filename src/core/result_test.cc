@@ -34,6 +34,15 @@ TEST(ResultTest, ContextPrefixesMessageAndKeepsCode) {
   EXPECT_STREQ(ErrorCodeName(e.code()), "not_found");
 }
 
+TEST(ResultTest, ErrorCodeNamesReadBack) {
+  for (ErrorCode code : {ErrorCode::kNotFound, ErrorCode::kPayloadTooLarge,
+                         ErrorCode::kUnsupportedMedia, ErrorCode::kUnavailable,
+                         ErrorCode::kInternal}) {
+    EXPECT_EQ(ErrorCodeFromName(ErrorCodeName(code)), code);
+  }
+  EXPECT_EQ(ErrorCodeFromName("no_such_code"), ErrorCode::kInternal);
+}
+
 TEST(ClockTest, FormatsRfc3339) {
   EXPECT_EQ(FormatRfc3339(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(FormatRfc3339(1'700'000'000'123'456), "2023-11-14T22:13:20.123Z");

@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "media/worker_protocol.h"
+#include "core/file_io.h"
 
 extern char** environ;
 
@@ -95,7 +95,10 @@ core::Result<nlohmann::json> Run(const std::vector<std::string>& args) {
   if (j.is_discarded() || !j.is_object() || !j.contains("ok")) {
     return core::Error::Internal("media: the media worker answered: " + reply.substr(0, 200));
   }
-  if (!j.value("ok", false)) return WorkerError(j.value("code", ""), j.value("message", "media: failed"));
+  if (!j.value("ok", false)) {
+    return core::Error(core::ErrorCodeFromName(j.value("code", "")),
+                       j.value("message", "media: failed"));
+  }
   return j;
 }
 
@@ -110,25 +113,24 @@ std::string Program() {
 
 core::Result<NormalizedImage> NormalizeSquare(std::string_view bytes, int size, std::size_t max_bytes) {
   HALLWAY_TRY_ASSIGN(ScratchDir dir, ScratchDir::Create());
-  HALLWAY_TRY(WriteExchangeFile(dir.File("in"), bytes));
+  HALLWAY_TRY(core::WriteFile(dir.File("in"), bytes));
   HALLWAY_TRY_ASSIGN(nlohmann::json j, Run({"square", std::to_string(size), std::to_string(max_bytes), dir.File("in"),
                                             dir.File("out.jpg")}));
   NormalizedImage image;
-  HALLWAY_TRY_ASSIGN(image.bytes, ReadExchangeFile(dir.File("out.jpg")));
+  HALLWAY_TRY_ASSIGN(image.bytes, core::ReadFile(dir.File("out.jpg")));
   image.content_type = j.value("content_type", "image/jpeg");
   return image;
 }
 
-core::Result<NormalizedPhoto> NormalizePhoto(std::string_view bytes, const PhotoLimits& limits) {
+core::Result<NormalizedPhoto> NormalizePhoto(const std::string& path, const PhotoLimits& limits) {
   HALLWAY_TRY_ASSIGN(ScratchDir dir, ScratchDir::Create());
-  HALLWAY_TRY(WriteExchangeFile(dir.File("in"), bytes));
   HALLWAY_TRY_ASSIGN(nlohmann::json j,
                      Run({"photo", std::to_string(limits.max_edge), std::to_string(limits.thumbnail_edge),
-                          std::to_string(limits.max_bytes), dir.File("in"), dir.File("out.jpg"),
+                          std::to_string(limits.max_bytes), path, dir.File("out.jpg"),
                           dir.File("thumb.jpg")}));
   NormalizedPhoto photo;
-  HALLWAY_TRY_ASSIGN(photo.jpeg, ReadExchangeFile(dir.File("out.jpg")));
-  HALLWAY_TRY_ASSIGN(photo.thumbnail_jpeg, ReadExchangeFile(dir.File("thumb.jpg")));
+  HALLWAY_TRY_ASSIGN(photo.jpeg, core::ReadFile(dir.File("out.jpg")));
+  HALLWAY_TRY_ASSIGN(photo.thumbnail_jpeg, core::ReadFile(dir.File("thumb.jpg")));
   photo.width = j.value("width", 0);
   photo.height = j.value("height", 0);
   photo.content_type = j.value("content_type", "image/jpeg");
@@ -140,7 +142,7 @@ core::Result<VideoPoster> MakeVideoPoster(const std::string& path, const std::st
   HALLWAY_TRY_ASSIGN(nlohmann::json j,
                      Run({"poster", container, std::to_string(edge), path, dir.File("poster.jpg")}));
   VideoPoster poster;
-  HALLWAY_TRY_ASSIGN(poster.jpeg, ReadExchangeFile(dir.File("poster.jpg")));
+  HALLWAY_TRY_ASSIGN(poster.jpeg, core::ReadFile(dir.File("poster.jpg")));
   poster.video_width = j.value("video_width", 0);
   poster.video_height = j.value("video_height", 0);
   return poster;

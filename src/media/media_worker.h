@@ -23,8 +23,9 @@ namespace hallway::media::worker {
 // As media/codecs/image_normalizer.h NormalizeSquare, in the worker.
 core::Result<NormalizedImage> NormalizeSquare(std::string_view bytes, int size, std::size_t max_bytes);
 
-// As media/codecs/photo_normalizer.h NormalizePhoto, in the worker.
-core::Result<NormalizedPhoto> NormalizePhoto(std::string_view bytes, const PhotoLimits& limits);
+// As media/codecs/photo_normalizer.h NormalizePhoto, in the worker, on the
+// file at `path` (an upload as spooled to disk: the worker reads it there).
+core::Result<NormalizedPhoto> NormalizePhoto(const std::string& path, const PhotoLimits& limits);
 
 // As media/codecs/video_poster.h MakeVideoPoster, in the worker.
 core::Result<VideoPoster> MakeVideoPoster(const std::string& path, const std::string& container, int edge);

@@ -3,9 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "core/file_io.h"
 
 namespace hallway::recommend {
 namespace {
@@ -58,14 +58,6 @@ core::Status ForEachLine(std::string_view text, Fn fn) {
     HALLWAY_TRY(fn(f, line_no));
   }
   return core::Ok();
-}
-
-core::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Unavailable("recommend: cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -136,10 +128,10 @@ core::Result<LoadedDataset> LoadDataset(const std::string& dir) {
   const std::string ratings_path = (fs::path(dir) / (tang ? "ratings.tsv" : "ratings.txt")).string();
   const std::string trust_path = (fs::path(dir) / (tang ? "trust.tsv" : "trust.txt")).string();
   std::string text;
-  HALLWAY_TRY_ASSIGN(text, ReadFile(ratings_path));
+  HALLWAY_TRY_ASSIGN(text, core::ReadFile(ratings_path));
   HALLWAY_TRY(ParseRatings(text, out.layout, ratings_path, &out.data));
   if (fs::exists(trust_path)) {
-    HALLWAY_TRY_ASSIGN(text, ReadFile(trust_path));
+    HALLWAY_TRY_ASSIGN(text, core::ReadFile(trust_path));
     HALLWAY_TRY(ParseTrust(text, out.layout, trust_path, &out.data));
   }
   out.stats = out.data.Finalize();

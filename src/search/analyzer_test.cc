@@ -23,42 +23,45 @@ TEST(SearchAnalyzer, KeepsStopWordsWhenDisabled) {
   EXPECT_EQ(a.Stems("the cats"), (std::vector<std::string>{"the", "cat"}));
 }
 
-TEST(SearchAnalyzer, TitleWordsWeighMoreThanBodyWords) {
-  Analyzer a;
+// Indexes a post with `title` and `body`.
+Xapian::Document BuildPost(const Analyzer& a, std::string title, std::string body) {
   SearchDocument d;
   d.id = "post:1";
-  d.title = "gardening";
-  d.body = "gardening tips";
-  Xapian::Document x = a.impl().Build(d);
+  d.title = std::move(title);
+  d.body = std::move(body);
+  return a.impl().Build(d);
+}
+
+// The term list of `x` at `term`, or past it when `x` lacks it.
+Xapian::TermIterator Find(const Xapian::Document& x, const std::string& term) {
   Xapian::TermIterator t = x.termlist_begin();
-  t.skip_to("Zgarden");
+  t.skip_to(term);
+  return t;
+}
+
+TEST(SearchAnalyzer, TitleWordsWeighMoreThanBodyWords) {
+  Analyzer a;
+  Xapian::Document x = BuildPost(a, "gardening", "gardening tips");
+  Xapian::TermIterator t = Find(x, "Zgarden");
   ASSERT_EQ(*t, "Zgarden");
   EXPECT_EQ(t.get_wdf(), a.options().title_weight + 1);
-  Xapian::TermIterator title = x.termlist_begin();
-  title.skip_to("ZSgarden");
+  Xapian::TermIterator title = Find(x, "ZSgarden");
   ASSERT_EQ(*title, "ZSgarden");
   EXPECT_EQ(title.get_wdf(), 1u);
 }
 
 TEST(SearchAnalyzer, NumbersAndStopWordsGetStemmedTwins) {
   Analyzer a;
-  SearchDocument d;
-  d.id = "post:1";
-  d.title = "Budget 2024";
-  d.body = "the state of the art";
-  Xapian::Document x = a.impl().Build(d);
+  Xapian::Document x = BuildPost(a, "Budget 2024", "the state of the art");
   auto wdf = [&](const std::string& term) -> long {
-    Xapian::TermIterator t = x.termlist_begin();
-    t.skip_to(term);
+    Xapian::TermIterator t = Find(x, term);
     return t != x.termlist_end() && *t == term ? static_cast<long>(t.get_wdf()) : -1;
   };
   EXPECT_EQ(wdf("Z2024"), static_cast<long>(a.options().title_weight));  // counts like any word
   EXPECT_EQ(wdf("ZS2024"), 1);
   EXPECT_EQ(wdf("Zthe"), 0);  // for phrases only: no weight, no document length
   EXPECT_EQ(wdf("Zof"), 0);
-  Xapian::TermIterator the = x.termlist_begin();
-  the.skip_to("Zthe");
-  EXPECT_EQ(the.positionlist_count(), 2u);  // "the" twice
+  EXPECT_EQ(Find(x, "Zthe").positionlist_count(), 2u);  // "the" twice
 }
 
 TEST(SearchAnalyzer, FilterTermsAreNormalised) {

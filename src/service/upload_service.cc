@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "core/file_io.h"
 #include "crypto/tokens.h"
 #include "media/media_worker.h"
 #include "media/upload_sniffer.h"
@@ -33,17 +33,12 @@ core::Result<std::string> ReadHead(const std::string& path, std::size_t n) {
   return head;
 }
 
+// Stores `bytes` at `path` in the uploads directory. The error names the
+// file, not the server's directories: it reaches the uploader.
 core::Status WriteFile(const fs::path& path, std::string_view bytes) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return core::Error::Unavailable("upload: could not write " + path.filename().string());
+  if (!core::WriteFile(path.string(), bytes)) {
+    return core::Error::Unavailable("upload: could not write " + path.filename().string());
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return core::Error::Unavailable("upload: could not store the file: " + ec.message());
   return core::Ok();
 }
 
@@ -112,12 +107,10 @@ core::Result<domain::Attachment> UploadService::Upload(const Principal& who, con
 
   std::vector<fs::path> written;
   if (type.kind == media::UploadKind::kImage) {
-    std::ifstream body(in.spooled_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << body.rdbuf();
     media::PhotoLimits limits;
     limits.max_bytes = cfg.max_image_bytes;
-    HALLWAY_TRY_ASSIGN(media::NormalizedPhoto photo, media::worker::NormalizePhoto(bytes.str(), limits));
+    HALLWAY_TRY_ASSIGN(media::NormalizedPhoto photo,
+                       media::worker::NormalizePhoto(in.spooled_path, limits));
     a.mime = photo.content_type;
     a.name = domain::SafeAttachmentName(in.name, "jpg");
     a.size = static_cast<std::int64_t>(photo.jpeg.size());

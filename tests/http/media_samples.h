@@ -3,26 +3,14 @@
 // The uploading helper sends the raw body as the web UI does.
 #pragma once
 
-#include <vips/vips.h>
-
 #include <string>
 
+#include "media/codecs/test_images.h"
 #include "tests/support/http_client.h"
 
 namespace hallway::testing {
 
-// Returns a real `w`x`h` image in the format of `suffix` (".png", ".jpg").
-inline std::string MakeImage(int w, int h, const char* suffix) {
-  VipsImage* img = nullptr;
-  EXPECT_EQ(vips_black(&img, w, h, "bands", 3, nullptr), 0);
-  void* buf = nullptr;
-  std::size_t len = 0;
-  EXPECT_EQ(vips_image_write_to_buffer(img, suffix, &buf, &len, nullptr), 0);
-  std::string out(static_cast<char*>(buf), len);
-  g_free(buf);
-  g_object_unref(img);
-  return out;
-}
+using media::testing::MakeImage;  // real images encoded by libvips
 
 // An MP4 ("ftyp isom" box) followed by `payload_bytes` of varied bytes.
 inline std::string MakeMp4(std::size_t payload_bytes) {

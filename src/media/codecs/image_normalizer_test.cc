@@ -3,25 +3,16 @@
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
+#include "media/codecs/test_images.h"
+
 namespace hallway::media {
 namespace {
+
+using testing::MakeImage;
 
 class ImageNormalizerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { ASSERT_TRUE(InitMedia("hallway-test")); }
-
-  // Encodes a real `w`x`h` image with libvips in the format `suffix`.
-  static std::string MakeImage(int w, int h, const char* suffix) {
-    VipsImage* black = nullptr;
-    EXPECT_EQ(vips_black(&black, w, h, "bands", 3, nullptr), 0);
-    void* buf = nullptr;
-    std::size_t len = 0;
-    EXPECT_EQ(vips_image_write_to_buffer(black, suffix, &buf, &len, nullptr), 0);
-    std::string out(static_cast<char*>(buf), len);
-    g_free(buf);
-    g_object_unref(black);
-    return out;
-  }
 };
 
 TEST_F(ImageNormalizerTest, SniffsByMagicBytesNotByName) {

@@ -5,9 +5,10 @@
 //   hallway-media photo MAX_EDGE THUMB_EDGE MAX_BYTES IN OUT THUMB_OUT
 //   hallway-media poster CONTAINER EDGE IN OUT
 //
-// Writes the JPEG(s) to OUT (and THUMB_OUT) and prints one line of JSON
-// (media/worker_protocol.h); exits 0 whether the file was usable or not,
-// 2 on a usage error.
+// Writes the JPEG(s) to OUT (and THUMB_OUT) and prints one line of JSON:
+// {"ok":true,...} with what the caller needs besides the files, or
+// {"ok":false,"code":NAME,"message":TEXT}, NAME as core::ErrorCodeName gives
+// it. Exits 0 whether the file was usable or not, 2 on a usage error.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -16,10 +17,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/file_io.h"
 #include "media/codecs/image_normalizer.h"
 #include "media/codecs/photo_normalizer.h"
 #include "media/codecs/video_poster.h"
-#include "media/worker_protocol.h"
 
 namespace {
 
@@ -45,7 +46,7 @@ int Answer(const nlohmann::json& j) {
 }
 
 int Fail(const core::Error& e) {
-  return Answer({{"ok", false}, {"code", media::WorkerErrorName(e.code())}, {"message", e.message()}});
+  return Answer({{"ok", false}, {"code", core::ErrorCodeName(e.code())}, {"message", e.message()}});
 }
 
 bool Number(const char* text, long long* out) {
@@ -61,18 +62,18 @@ bool Number(const char* text, long long* out) {
 int Square(char** a) {
   long long size = 0, max_bytes = 0;
   if (!Number(a[0], &size) || !Number(a[1], &max_bytes)) return Usage();
-  auto in = media::ReadExchangeFile(a[2]);
+  auto in = core::ReadFile(a[2]);
   if (!in) return Fail(in.error());
   auto image = media::NormalizeSquare(*in, static_cast<int>(size), static_cast<std::size_t>(max_bytes));
   if (!image) return Fail(image.error());
-  if (auto s = media::WriteExchangeFile(a[3], image->bytes); !s) return Fail(s.error());
+  if (auto s = core::WriteFile(a[3], image->bytes); !s) return Fail(s.error());
   return Answer({{"ok", true}, {"content_type", image->content_type}});
 }
 
 int Photo(char** a) {
   long long max_edge = 0, thumb_edge = 0, max_bytes = 0;
   if (!Number(a[0], &max_edge) || !Number(a[1], &thumb_edge) || !Number(a[2], &max_bytes)) return Usage();
-  auto in = media::ReadExchangeFile(a[3]);
+  auto in = core::ReadFile(a[3]);
   if (!in) return Fail(in.error());
   media::PhotoLimits limits;
   limits.max_edge = static_cast<int>(max_edge);
@@ -80,8 +81,8 @@ int Photo(char** a) {
   limits.max_bytes = static_cast<std::size_t>(max_bytes);
   auto photo = media::NormalizePhoto(*in, limits);
   if (!photo) return Fail(photo.error());
-  if (auto s = media::WriteExchangeFile(a[4], photo->jpeg); !s) return Fail(s.error());
-  if (auto s = media::WriteExchangeFile(a[5], photo->thumbnail_jpeg); !s) return Fail(s.error());
+  if (auto s = core::WriteFile(a[4], photo->jpeg); !s) return Fail(s.error());
+  if (auto s = core::WriteFile(a[5], photo->thumbnail_jpeg); !s) return Fail(s.error());
   return Answer({{"ok", true}, {"width", photo->width}, {"height", photo->height},
                  {"content_type", photo->content_type}});
 }
@@ -91,7 +92,7 @@ int Poster(char** a) {
   if (!Number(a[1], &edge)) return Usage();
   auto poster = media::MakeVideoPoster(a[2], a[0], static_cast<int>(edge));
   if (!poster) return Fail(poster.error());
-  if (auto s = media::WriteExchangeFile(a[3], poster->jpeg); !s) return Fail(s.error());
+  if (auto s = core::WriteFile(a[3], poster->jpeg); !s) return Fail(s.error());
   return Answer({{"ok", true}, {"video_width", poster->video_width}, {"video_height", poster->video_height}});
 }
 

@@ -5,13 +5,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <vips/vips.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "media/codecs/image_normalizer.h"
+#include "media/codecs/test_images.h"
 
 namespace hallway::media {
 namespace {
@@ -23,33 +23,29 @@ class MediaWorkerTest : public ::testing::Test {
   void TearDown() override { unsetenv("HALLWAY_MEDIA_WORKER"); }
   static void UseWorker(const std::string& path) { setenv("HALLWAY_MEDIA_WORKER", path.c_str(), 1); }
 
-  static std::string MakePng(int w, int h) {
-    VipsImage* image = nullptr;
-    EXPECT_EQ(vips_black(&image, w, h, "bands", 3, nullptr), 0);
-    void* buf = nullptr;
-    std::size_t len = 0;
-    EXPECT_EQ(vips_image_write_to_buffer(image, ".png", &buf, &len, nullptr), 0);
-    std::string out(static_cast<char*>(buf), len);
-    g_free(buf);
-    g_object_unref(image);
-    return out;
+  // A file holding `bytes`, removed after the test: a photo as the server
+  // spools an upload.
+  std::string File(const std::string& bytes) {
+    const std::string name =
+        "hallway-worker-" + std::to_string(getpid()) + "-" + std::to_string(made_.size());
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    made_.push_back(path);
+    return path.string();
   }
+  std::string Png(int w, int h) { return File(testing::MakeImage(w, h, ".png")); }
 
   // A stand-in worker: a shell script with `body`.
   std::string Script(const std::string& body) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("hallway-worker-" + std::to_string(getpid()) + "-" + std::to_string(++scripts_));
-    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    const std::string path = File("#!/bin/sh\n" + body + "\n");
     chmod(path.c_str(), 0700);
-    made_.push_back(path);
-    return path.string();
+    return path;
   }
   ~MediaWorkerTest() override {
     for (const auto& p : made_) std::filesystem::remove(p);
   }
 
  private:
-  int scripts_ = 0;
   std::vector<std::filesystem::path> made_;
 };
 
@@ -57,7 +53,7 @@ TEST_F(MediaWorkerTest, APhotoComesBackAsJpegWithItsSizeAndThumbnail) {
   PhotoLimits limits;
   limits.max_edge = 100;
   limits.thumbnail_edge = 20;
-  auto photo = worker::NormalizePhoto(MakePng(300, 150), limits);
+  auto photo = worker::NormalizePhoto(Png(300, 150), limits);
   ASSERT_TRUE(photo) << photo.error().message();
   EXPECT_EQ(photo->width, 100);
   EXPECT_EQ(photo->height, 50);
@@ -68,18 +64,18 @@ TEST_F(MediaWorkerTest, APhotoComesBackAsJpegWithItsSizeAndThumbnail) {
 }
 
 TEST_F(MediaWorkerTest, AnAvatarComesBackSquare) {
-  auto image = worker::NormalizeSquare(MakePng(64, 32), 16, 1 << 20);
+  auto image = worker::NormalizeSquare(testing::MakeImage(64, 32, ".png"), 16, 1 << 20);
   ASSERT_TRUE(image) << image.error().message();
   EXPECT_EQ(SniffImageType(image->bytes), "image/jpeg");
 }
 
 TEST_F(MediaWorkerTest, TheWorkersErrorsKeepTheirKind) {
-  auto html = worker::NormalizePhoto("<html><script>alert(1)</script></html>", PhotoLimits{});
+  auto html = worker::NormalizePhoto(File("<html><script>alert(1)</script></html>"), PhotoLimits{});
   ASSERT_FALSE(html);
   EXPECT_EQ(html.error().code(), core::ErrorCode::kUnsupportedMedia);
   PhotoLimits tiny;
   tiny.max_bytes = 10;
-  auto big = worker::NormalizePhoto(MakePng(8, 8), tiny);
+  auto big = worker::NormalizePhoto(Png(8, 8), tiny);
   ASSERT_FALSE(big);
   EXPECT_EQ(big.error().code(), core::ErrorCode::kPayloadTooLarge);
   auto video = worker::MakeVideoPoster("/dev/null", "mp4", 64);
@@ -89,25 +85,25 @@ TEST_F(MediaWorkerTest, TheWorkersErrorsKeepTheirKind) {
 
 TEST_F(MediaWorkerTest, AWorkerThatCrashesOrFailsRefusesTheFile) {
   UseWorker(Script("kill -SEGV $$"));
-  auto crashed = worker::NormalizePhoto(MakePng(8, 8), PhotoLimits{});
+  auto crashed = worker::NormalizePhoto(Png(8, 8), PhotoLimits{});
   ASSERT_FALSE(crashed);
   EXPECT_EQ(crashed.error().code(), core::ErrorCode::kUnsupportedMedia);
   EXPECT_NE(crashed.error().message().find("signal 11"), std::string::npos) << crashed.error().message();
 
   UseWorker(Script("exit 3"));
-  auto failed = worker::NormalizePhoto(MakePng(8, 8), PhotoLimits{});
+  auto failed = worker::NormalizePhoto(Png(8, 8), PhotoLimits{});
   ASSERT_FALSE(failed);
   EXPECT_NE(failed.error().message().find("status 3"), std::string::npos) << failed.error().message();
 
   UseWorker(Script("echo not json"));
-  auto nonsense = worker::NormalizePhoto(MakePng(8, 8), PhotoLimits{});
+  auto nonsense = worker::NormalizePhoto(Png(8, 8), PhotoLimits{});
   ASSERT_FALSE(nonsense);
   EXPECT_EQ(nonsense.error().code(), core::ErrorCode::kInternal);
 }
 
 TEST_F(MediaWorkerTest, AMissingWorkerIsAClearInternalError) {
   UseWorker("/nonexistent/hallway-media");
-  auto photo = worker::NormalizePhoto(MakePng(8, 8), PhotoLimits{});
+  auto photo = worker::NormalizePhoto(Png(8, 8), PhotoLimits{});
   ASSERT_FALSE(photo);
   EXPECT_EQ(photo.error().code(), core::ErrorCode::kInternal);
   EXPECT_NE(photo.error().message().find("/nonexistent/hallway-media"), std::string::npos);

@@ -4,25 +4,16 @@
 #include <vips/vips.h>
 
 #include "media/codecs/image_normalizer.h"
+#include "media/codecs/test_images.h"
 
 namespace hallway::media {
 namespace {
 
+using testing::MakeImage;
+
 class PhotoNormalizerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { ASSERT_TRUE(InitMedia("hallway-test")); }
-
-  static std::string MakeImage(int w, int h, const char* suffix, int bands = 3) {
-    VipsImage* black = nullptr;
-    EXPECT_EQ(vips_black(&black, w, h, "bands", bands, nullptr), 0);
-    void* buf = nullptr;
-    std::size_t len = 0;
-    EXPECT_EQ(vips_image_write_to_buffer(black, suffix, &buf, &len, nullptr), 0);
-    std::string out(static_cast<char*>(buf), len);
-    g_free(buf);
-    g_object_unref(black);
-    return out;
-  }
 
   static std::pair<int, int> SizeOf(const std::string& jpeg) {
     VipsImage* img = vips_image_new_from_buffer(jpeg.data(), jpeg.size(), "", nullptr);
