@@ -14,12 +14,8 @@
 #include "app/progress_bar.h"
 #include "app/rating_import.h"
 #include "app/stackexchange_import.h"
-#include "jobs/search_index_consumer.h"
-#include "search/bulk_builder.h"
-#include "search/indexer.h"
+#include "jobs/search_rebuild.h"
 #include "service/recommender_model.h"
-#include "service/search_documents.h"
-#include "store/activity_log.h"
 #include "crypto/password_hasher.h"
 #include "jobs/digest_job.h"
 #include "service/admin_service.h"
@@ -247,56 +243,22 @@ int RunImport(const ParsedCommand& cmd) {
 int RunReindex(const ParsedCommand& cmd) {
   auto db = OpenMigrated(cmd.config, false);
   if (!db) return Fail(db.error().message());
-  const std::string root = SearchIndexRoot(cmd.config);
-  const std::string cursor_name = NodeCursor(cmd.config, "search");
-  const auto started = std::chrono::steady_clock::now();
-  ProgressBar progress("reindex", stderr);
-  auto bar = [&progress](const char* phase, std::uint64_t done, std::uint64_t total) {
-    progress.Update(phase, done, total);
+  ProgressBar bar("reindex", stderr);
+  jobs::RebuildProgress progress;
+  progress.update = [&bar](const char* phase, std::uint64_t done, std::uint64_t total) {
+    bar.Update(phase, done, total);
   };
-
-  // The new generation records the activity position it was read at; a
-  // running server replays what happened after it once it sees the switch.
-  std::int64_t position = 0;
-  std::vector<search::SearchDocument> docs;
-  auto read = (*db)->Read([&](store::Tx& tx) -> core::Status {
-    HALLWAY_TRY_ASSIGN(store::Rows rows, tx.Query("SELECT COALESCE(MAX(id), 0) FROM activities"));
-    position = rows.at(0).Int(0);
-    return service::ForEachSearchDocument(
-        tx, [&](search::SearchDocument d) -> core::Status {
-          docs.push_back(std::move(d));
-          return core::Ok();
-        },
-        [&](std::uint64_t done, std::uint64_t total) { bar("read", done, total); });
-  });
-  if (!read) return Fail("reindex: " + read.error().message());
-  const auto read_done = std::chrono::steady_clock::now();
-  search::BulkBuildOptions build;
-  build.merging = [] { std::fprintf(stderr, "reindex: merging the shards...\n"); };
-  auto indexer = search::BuildGeneration(
-      root, docs, [&](std::uint64_t done, std::uint64_t total) { bar("index", done, total); },
-      build);
-  if (!indexer) return Fail("reindex: " + indexer.error().message());
-  const auto built = std::chrono::steady_clock::now();
-  {
-    std::ofstream marker((*indexer)->directory() + "/" + jobs::SearchIndexConsumer::kPositionFile);
-    marker << position << "\n";
-    if (!marker) return Fail("reindex: cannot write the position marker");
-  }
-  if (auto s = (*indexer)->Publish(); !s) return Fail("reindex: " + s.error().message());
-  // A server that never ran keeps its search cursor at 0 and replays the
-  // log; mark the log as read up to the position so it does not redo this.
-  auto cursor = (*db)->Write([&](store::Tx& tx) -> core::Status {
-    HALLWAY_TRY_ASSIGN(std::int64_t current, store::GetCursor(tx, cursor_name));
-    if (current >= position) return core::Ok();
-    return store::SaveCursor(tx, cursor_name, position, core::SystemClock().Now());
-  });
-  if (!cursor) return Fail("reindex: " + cursor.error().message());
-  const double read_s = std::chrono::duration<double>(read_done - started).count();
-  const double build_s = std::chrono::duration<double>(built - read_done).count();
-  std::printf("reindex: %zu documents in %s, published (read %.1f s, indexed %.1f s: %.0f documents/s)\n",
-              docs.size(), (*indexer)->directory().c_str(), read_s, build_s,
-              build_s > 0 ? static_cast<double>(docs.size()) / build_s : 0.0);
+  progress.merging = [] { std::fprintf(stderr, "reindex: merging the shards...\n"); };
+  auto report = jobs::RebuildSearchIndex(**db, SearchIndexRoot(cmd.config),
+                                         NodeCursor(cmd.config, "search"), progress);
+  if (!report) return Fail("reindex: " + report.error().message());
+  const double rate = report->build_seconds > 0
+                          ? static_cast<double>(report->documents) / report->build_seconds
+                          : 0.0;
+  std::printf("reindex: %zu documents in %s, published (read %.1f s, indexed %.1f s: %.0f "
+              "documents/s)\n",
+              report->documents, report->directory.c_str(), report->read_seconds,
+              report->build_seconds, rate);
   return 0;
 }
 

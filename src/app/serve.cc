@@ -13,6 +13,7 @@
 #include "http/server.h"
 #include "jobs/digest_job.h"
 #include "jobs/search_index_consumer.h"
+#include "jobs/search_rebuild.h"
 #include "jobs/mail_job.h"
 #include "jobs/notification_mail_composer.h"
 #include "jobs/notification_mail_consumer.h"
@@ -275,6 +276,9 @@ int RunServe(const ParsedCommand& cmd) {
   jobs::RecommendConsumer recommend_consumer(recommender, NodeCursor(c, "recommend"));
   consumers.Add(&recommend_consumer);
   consumer_loop.Start();
+  // An index built by an older analysis is rebuilt beside the one served.
+  std::jthread search_upgrade =
+      jobs::RebuildSearchIndexIfStale(database, search_root, NodeCursor(c, "search"), log);
   jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {
     auto handled = catalog_index_feed.CatchUp();
     if (!handled) return handled.error();
@@ -357,6 +361,7 @@ int RunServe(const ParsedCommand& cmd) {
   saved_search_loop.Stop();
   recommend_loop.Stop();
   catalog_index_loop.Stop();
+  search_upgrade.request_stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);

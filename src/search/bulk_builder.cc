@@ -13,6 +13,7 @@
 
 #include "search/analyzer_impl.h"
 #include "search/index_layout.h"
+#include "search/schema.h"
 #include "search/xapian_errors.h"
 
 namespace hallway::search {
@@ -61,6 +62,8 @@ class ShardWriter {
         done.fetch_add(1, std::memory_order_relaxed);
       }
       for (const auto& [word, count] : spelling) db.add_spelling(word, count);
+      // Compaction keeps user metadata, so the merged generation is stamped.
+      db.set_metadata(std::string(schema::kAnalysisKey), std::string(schema::kAnalysisVersion));
       db.commit();
       db.close();
       return core::Ok();
@@ -138,6 +141,7 @@ core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
     std::size_t reported = static_cast<std::size_t>(-1);
     while (finished.load() < threads) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (options.stop.stop_requested()) abort.store(true);
       const std::size_t now = std::min(done.load(), order.size() - 1);
       if (progress && now != reported) progress(now, order.size());
       reported = now;
@@ -148,6 +152,12 @@ core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
       RemoveShards(shards);
       return r->error();
     }
+  }
+  if (options.stop.stop_requested()) {
+    RemoveShards(shards);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    return core::Error::Unavailable("search: index build stopped");
   }
   if (progress) progress(order.size(), order.size());
   if (options.merging) options.merging();

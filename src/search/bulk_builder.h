@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <vector>
 
 #include "core/result.h"
@@ -35,13 +36,16 @@ struct BulkBuildOptions {
   // Called on the calling thread when the shards are written and their
   // merge begins (the last, unmetered step).
   std::function<void()> merging;
+  // When stop is requested, the workers stop and BuildGeneration returns
+  // kUnavailable, leaving nothing behind (a server shutting down mid-build).
+  std::stop_token stop;
 };
 
 // Builds a new, unpublished generation under `root` holding `docs`, and
 // returns an Indexer on it (the caller publishes it, after writing anything
 // it wants beside it). Progress counts documents written to the shards; the
 // total is reported once, just before `options.merging`. kInvalidArgument when an id is empty
-// or too long (nothing is published then).
+// or too long, kUnavailable when stopped (nothing is published then).
 core::Result<std::unique_ptr<Indexer>> BuildGeneration(const std::string& root,
                                                        const std::vector<SearchDocument>& docs,
                                                        const ProgressCallback& progress = {},

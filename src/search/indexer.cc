@@ -18,6 +18,17 @@ std::string PublicTerm() {
   return std::string(schema::kVisibility) + std::string(schema::kPublic);
 }
 
+// An empty index is built by this analysis by definition: stamp it, so the
+// staleness check can tell it from one an older release grew.
+void StampIfEmpty(Xapian::WritableDatabase& db) {
+  if (db.get_doccount() != 0 || db.get_metadata(std::string(schema::kAnalysisKey)) ==
+                                    schema::kAnalysisVersion) {
+    return;
+  }
+  db.set_metadata(std::string(schema::kAnalysisKey), std::string(schema::kAnalysisVersion));
+  db.commit();
+}
+
 }  // namespace
 
 core::Status ValidateDocumentId(std::string_view id) {
@@ -71,6 +82,19 @@ struct Indexer::Impl {
 Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Indexer::~Indexer() = default;
 
+core::Result<bool> IndexNeedsRebuild(const std::string& root) {
+  auto dir = IndexLayout::CurrentDir(root);
+  if (!dir && dir.error().code() == core::ErrorCode::kNotFound) return false;
+  if (!dir) return dir.error();
+  try {
+    Xapian::Database db(*dir);
+    return db.get_doccount() != 0 &&
+           db.get_metadata(std::string(schema::kAnalysisKey)) != schema::kAnalysisVersion;
+  } catch (const Xapian::Error& e) {
+    return FromXapian("open index " + *dir, e);
+  }
+}
+
 core::Result<std::unique_ptr<Indexer>> Indexer::Open(const std::string& root,
                                                      IndexerOptions options) {
   auto dir = IndexLayout::CurrentDir(root);
@@ -83,6 +107,7 @@ core::Result<std::unique_ptr<Indexer>> Indexer::Open(const std::string& root,
   std::unique_ptr<Indexer> indexer;
   try {
     Xapian::WritableDatabase db(*dir, Xapian::DB_CREATE_OR_OPEN);
+    StampIfEmpty(db);
     indexer.reset(new Indexer(std::make_unique<Impl>(root, *dir, options, std::move(db))));
   } catch (const Xapian::Error& e) {
     return FromXapian("open index " + *dir, e);
@@ -104,6 +129,7 @@ core::Result<std::unique_ptr<Indexer>> Indexer::OpenGeneration(const std::string
                                                                IndexerOptions options) {
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    StampIfEmpty(db);
     return std::unique_ptr<Indexer>(
         new Indexer(std::make_unique<Impl>(root, dir, options, std::move(db))));
   } catch (const Xapian::Error& e) {

@@ -39,6 +39,12 @@ core::Status ValidateDocumentId(std::string_view id);
 // dictionary learns from).
 bool IsPublicDocument(const SearchDocument& doc);
 
+// Whether the current generation under `root` holds documents analysed by
+// another version of the analysis than this build's (schema::kAnalysisVersion),
+// so that queries, which always use the current terms, would miss some of
+// them until it is rebuilt. False when there is no index yet or it is empty.
+core::Result<bool> IndexNeedsRebuild(const std::string& root);
+
 class Indexer {
  public:
   // Opens the writer on the current generation under `root`, creating and

@@ -2,7 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <xapian.h>
+
+#include <filesystem>
+#include <stop_token>
+
+#include "search/bulk_builder.h"
 #include "search/index_layout.h"
+#include "search/schema.h"
 #include "search/searcher.h"
 #include "search/test_index.h"
 
@@ -117,6 +124,63 @@ TEST(SearchIndexer, PublishKeepsOnlyThePreviousGeneration) {
     if (e.path().filename().string().rfind("gen-", 0) == 0) ++generations;
   }
   EXPECT_EQ(generations, 2);
+}
+
+// An index says which analysis built it; one grown by an older release (no
+// stamp, as before version 2, or another version) must be rebuilt, and what
+// this build creates, one document at a time or in bulk, need not be.
+TEST(SearchIndexer, IndexesFromAnOlderAnalysisNeedARebuild) {
+  TempIndexRoot root;
+  auto none = IndexNeedsRebuild(root.path());
+  ASSERT_TRUE(none) << none.error().message();
+  EXPECT_FALSE(*none);  // nothing to rebuild yet
+
+  IndexAll(root.path(), {Doc("post:1", "ISO 27001 audit", "controls")});
+  auto fresh = IndexNeedsRebuild(root.path());
+  ASSERT_TRUE(fresh);
+  EXPECT_FALSE(*fresh);
+
+  auto dir = IndexLayout::CurrentDir(root.path());
+  ASSERT_TRUE(dir);
+  for (const std::string stamp : {"", "1"}) {
+    {
+      Xapian::WritableDatabase db(*dir);
+      db.set_metadata(std::string(schema::kAnalysisKey), stamp);
+      db.commit();
+    }
+    auto old = IndexNeedsRebuild(root.path());
+    ASSERT_TRUE(old);
+    EXPECT_TRUE(*old) << "stamp '" << stamp << "'";
+    // Reopening the writer on a non-empty old index must not stamp it.
+    ASSERT_TRUE(Indexer::Open(root.path()));
+    EXPECT_TRUE(*IndexNeedsRebuild(root.path()));
+  }
+
+  std::vector<SearchDocument> docs;
+  for (int i = 0; i < 4500; ++i) docs.push_back(Doc("post:" + std::to_string(i), "t", "b"));
+  BulkBuildOptions two_shards;
+  two_shards.threads = 2;
+  auto built = BuildGeneration(root.path(), docs, {}, two_shards);
+  ASSERT_TRUE(built) << built.error().message();
+  ASSERT_TRUE((*built)->Publish());
+  auto rebuilt = IndexNeedsRebuild(root.path());
+  ASSERT_TRUE(rebuilt);
+  EXPECT_FALSE(*rebuilt);  // the merged shards keep their stamp
+}
+
+TEST(SearchIndexer, BulkBuildStopsWhenAsked) {
+  TempIndexRoot root;
+  std::vector<SearchDocument> docs;
+  for (int i = 0; i < 5000; ++i) docs.push_back(Doc("post:" + std::to_string(i), "t", "b"));
+  std::stop_source stop;
+  stop.request_stop();
+  BulkBuildOptions options;
+  options.stop = stop.get_token();
+  auto built = BuildGeneration(root.path(), docs, {}, options);
+  ASSERT_FALSE(built);
+  EXPECT_EQ(built.error().code(), core::ErrorCode::kUnavailable);
+  EXPECT_FALSE(IndexLayout::CurrentDir(root.path()));
+  EXPECT_TRUE(std::filesystem::is_empty(root.path()));  // no generation left behind
 }
 
 }  // namespace

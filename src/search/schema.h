@@ -44,6 +44,15 @@ enum Slot : unsigned {
 // it feed the spelling dictionary.
 inline constexpr std::string_view kPublic = "public";
 
+// User metadata naming the analysis an index was built with. Bump
+// kAnalysisVersion whenever the Analyzer changes the terms a document gets:
+// a server that finds its index stamped otherwise (or not at all, as before
+// version 2) rebuilds it in the background (jobs/search_rebuild.h), because
+// the query side always asks in the current terms.
+//   2: stemmed twins of numbers and stop words (27001, "state of the art").
+inline constexpr std::string_view kAnalysisKey = "hallway.analysis";
+inline constexpr std::string_view kAnalysisVersion = "2";
+
 // Category path separator as users write it.
 inline constexpr std::string_view kPathSeparator = ">";
 

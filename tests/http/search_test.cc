@@ -1,10 +1,16 @@
 // Search through the product: writes become searchable within moments (the
 // index follows the activity log), private group content never surfaces for
 // a non-member (not in results, totals, facets, suggestions or spelling),
-// leaving a group revokes access at once, and `hallway reindex` rebuilds.
+// leaving a group revokes access at once, `hallway reindex` rebuilds, and a
+// server rebuilds an index an older analysis built.
+#include <xapian.h>
+
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
+
+#include "search/schema.h"
 
 #include "tests/http/http_fixture.h"
 
@@ -128,6 +134,48 @@ TEST_P(HttpTest, ReindexRebuildsTheIndexWithProgress) {
   ASSERT_EQ(RunHallway({"reindex", "--database", database_url_, "--data-dir", data_dir}, &out), 0) << out;
   EXPECT_NE(out.find("reindex: index [##############################] 100%"), std::string::npos) << out;
   EXPECT_NE(out.find("published"), std::string::npos) << out;
+}
+
+// After an upgrade that changed the analysis, a server finds its index
+// stamped by the older release and rebuilds it in the background from the
+// database. Simulated here: the stamp is removed and a document dropped (as
+// the old analysis never gave "27001" the term today's queries ask for), so
+// only a rebuild can make the post findable again.
+TEST_P(HttpTest, AServerRebuildsAnIndexBuiltByAnOlderAnalysis) {
+  HttpClient admin = Admin();
+  auto post = admin.Json("POST", "/api/v1/posts", {{"body", "Our ISO 27001 audit checklist"}});
+  ASSERT_EQ(post.status, 201);
+  ASSERT_EQ(SearchUntil(admin, "q=27001", [](const json& r) { return r["total"] == 1; })["total"], 1);
+  const std::string data_dir = server_->data_dir();
+  server_->Kill();
+  std::string current;
+  std::getline(std::ifstream(data_dir + "/search/CURRENT"), current);
+  {
+    Xapian::WritableDatabase db(data_dir + "/search/" + current);
+    ASSERT_EQ(db.get_metadata(std::string(search::schema::kAnalysisKey)),
+              search::schema::kAnalysisVersion);
+    db.set_metadata(std::string(search::schema::kAnalysisKey), "");
+    const std::string id_term = std::string(search::schema::kId) + "post:" +
+                                std::to_string(post.Json()["id"].get<int>());
+    ASSERT_EQ(db.get_termfreq(id_term), 1u);
+    db.delete_document(id_term);
+    db.commit();
+  }
+
+  TestServer upgraded(database_url_, {"--data-dir", data_dir});
+  ASSERT_NE(upgraded.port(), 0);
+  HttpClient again(upgraded.port());
+  ASSERT_EQ(again.SignIn("admin", "a strong passphrase").status, 200);
+  auto r = SearchUntil(again, "q=27001", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump() << upgraded.Log();
+  EXPECT_NE(upgraded.Log().find("rebuilt the index"), std::string::npos) << upgraded.Log();
+  std::string now_current;
+  std::getline(std::ifstream(data_dir + "/search/CURRENT"), now_current);
+  EXPECT_NE(now_current, current);
+  // Written after the rebuild: the consumer follows into the new generation.
+  ASSERT_EQ(again.Json("POST", "/api/v1/posts", {{"body", "ISO 27002 controls next"}}).status, 201);
+  r = SearchUntil(again, "q=27002", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump();
 }
 
 // Several nodes on one database (docs/architecture.md, "Scaling out"): each
