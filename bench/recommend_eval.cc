@@ -134,6 +134,7 @@ struct FoldResult {
   double train_seconds = 0;
   int epochs = 0;
   double popularity_weight = 0;
+  double trusted_likes_weight = 0;  // the "+ trusted likes" row
   double fit_seconds = 0;     // the final refit alone (learned models)
   double foldin_ms_max = 0;   // slowest FoldIn of 5 ratings (TrustSVD)
 };
@@ -249,6 +250,55 @@ class PopularityRanker : public RatingPredictor {
   std::vector<float> count_;
 };
 
+// A learned model's ranking plus what the people one trusts liked, the way
+// the product ranks (service/recommendation_service.cc): each of up to three
+// directly trusted people who rated an item at least `threshold` adds
+// weight x trust x (rating - threshold + 1).
+class TrustedLikesRanker : public RatingPredictor {
+ public:
+  TrustedLikesRanker(const TrustSvd& model, const RatingData& train, double threshold, double weight)
+      : model_(model), train_(train), threshold_(threshold), weight_(weight) {}
+  float Predict(std::uint32_t user, std::uint32_t item) const override { return model_.Predict(user, item); }
+  void ScoreAll(std::uint32_t user, std::vector<float>* scores) const override {
+    model_.ScoreAll(user, scores);
+    if (weight_ <= 0 || user >= train_.num_users()) return;
+    std::vector<std::pair<std::uint32_t, float>> liked;  // item, weighted stars above neutral
+    for (std::uint32_t e : train_.TrustOut(user)) {
+      const TrustEdge& edge = train_.trust()[e];
+      for (std::uint32_t pos : train_.UserRatings(edge.trustee)) {
+        const Rating& r = train_.ratings()[pos];
+        if (r.value >= threshold_) {
+          liked.emplace_back(r.item, edge.weight * static_cast<float>(r.value - threshold_ + 1.0));
+        }
+      }
+    }
+    std::sort(liked.begin(), liked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    for (std::size_t k = 0; k < liked.size();) {
+      std::size_t end = k;
+      double boost = 0;
+      while (end < liked.size() && liked[end].first == liked[k].first) {
+        if (end - k < 3) boost += liked[end].second;
+        ++end;
+      }
+      (*scores)[liked[k].first] += static_cast<float>(weight_ * boost);
+      k = end;
+    }
+  }
+  std::size_t num_items() const override { return model_.num_items(); }
+  std::string Name() const override { return model_.Name() + " + trusted likes"; }
+  void set_weight(double w) { weight_ = w; }
+
+ private:
+  const TrustSvd& model_;
+  const RatingData& train_;
+  double threshold_;
+  double weight_;
+};
+
+constexpr const char* kTrustedLikes = "TrustSVD + trusted likes";
+
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
@@ -283,11 +333,31 @@ double PickPopularityWeight(TrustSvd* model, const RatingData& fit, const Rating
   return best_w;
 }
 
+// Picks the weight of trusted likes (TrustedLikesRanker) that maximises
+// nDCG@10 on the validation ratings, the popularity weight already set.
+double PickTrustedLikesWeight(const TrustSvd& model, const RatingData& fit, const RatingData& val,
+                              double threshold, const Flags& flags) {
+  const RankPlan plan = PlanRanking(fit, val, threshold, 300, flags.seed ^ 0xabc);
+  TrustedLikesRanker ranker(model, fit, threshold, 0);
+  double best_w = 0, best_ndcg = -1;
+  for (double w : {0.0, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0}) {
+    ranker.set_weight(w);
+    RankingTotals t;
+    EvaluateRanking(ranker, fit, plan, plan.users, flags.threads, &t);
+    if (t.Ndcg() > best_ndcg + 1e-9) {
+      best_ndcg = t.Ndcg();
+      best_w = w;
+    }
+  }
+  return best_w;
+}
+
 // Trains a TrustSvd with early stopping on a validation part of `train`
 // (which also picks the ranking popularity weight), then refits on all of
 // `train` for the chosen number of epochs.
 TrustSvd TrainLearned(const RatingData& train, TrustSvdOptions o, const Flags& flags, double threshold, int* epochs,
-                      double* popularity_weight, double* fit_seconds) {
+                      double* popularity_weight, double* fit_seconds,
+                      double* trusted_likes_weight = nullptr) {
   auto [fit, val] = CarveValidation(train, flags.val_frac, flags.seed ^ 0x5eed);
   TrustSvd probe;
   auto st = probe.Train(fit, o, {}, &val);
@@ -297,6 +367,10 @@ TrustSvd TrainLearned(const RatingData& train, TrustSvdOptions o, const Flags& f
   }
   o.max_epochs = probe.trained_epochs();
   o.popularity_weight = PickPopularityWeight(&probe, fit, val, threshold, flags);
+  probe.set_popularity_weight(o.popularity_weight);
+  if (trusted_likes_weight != nullptr) {
+    *trusted_likes_weight = PickTrustedLikesWeight(probe, fit, val, threshold, flags);
+  }
   *epochs = o.max_epochs;
   *popularity_weight = o.popularity_weight;
   TrustSvd model;
@@ -395,7 +469,7 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
   const int run_folds = flags.max_folds > 0 ? std::min(flags.max_folds, flags.folds) : flags.folds;
   const TrustSvdOptions ours = TunedOptions(ds.name, flags);
   std::vector<std::string> names = {"global mean", "user mean", "item mean", "biases", "popularity (ranking only)",
-                                    "biased MF", "TrustSVD"};
+                                    "biased MF", "TrustSVD", kTrustedLikes};
   if (flags.ablation) {
     names.push_back("SVD++");
     names.push_back("TrustSVD without categories");
@@ -409,7 +483,9 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
     const RatingData train = d.WithRatings(train_idx);
     const RatingData test = d.WithRatings(folds[static_cast<std::size_t>(f)]);
     const RankPlan plan = PlanRanking(train, test, threshold, flags.rank_users, flags.seed + static_cast<std::uint64_t>(f));
+    double trusted_likes_weight = 0;
     for (const std::string& name : names) {
+      if (name == kTrustedLikes) continue;  // evaluated with TrustSVD's model
       FoldResult r;
       const auto t0 = std::chrono::steady_clock::now();
       std::unique_ptr<RatingPredictor> model;
@@ -438,10 +514,24 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
           o.name = name;
         }
         model = std::make_unique<TrustSvd>(
-            TrainLearned(train, o, flags, threshold, &r.epochs, &r.popularity_weight, &r.fit_seconds));
+            TrainLearned(train, o, flags, threshold, &r.epochs, &r.popularity_weight, &r.fit_seconds,
+                         name == "TrustSVD" ? &trusted_likes_weight : nullptr));
       }
       r.train_seconds = Seconds(t0);
       EvaluateModel(*model, train, test, plan, flags.threads, &r);
+      if (name == "TrustSVD") {
+        FoldResult b = r;
+        b.all = b.cold = RatingErrors();
+        b.rank_all = b.rank_cold = RankingTotals();
+        b.trusted_likes_weight = trusted_likes_weight;
+        const TrustedLikesRanker blend(*dynamic_cast<TrustSvd*>(model.get()), train, threshold,
+                                       trusted_likes_weight);
+        EvaluateModel(blend, train, test, plan, flags.threads, &b);
+        std::printf("fold %d  %-28s nDCG@10 %.4f | cold nDCG@10 %.4f | P@10 %.4f R@10 %.4f (weight %.2f)\n",
+                    f + 1, kTrustedLikes, b.rank_all.Ndcg(), b.rank_cold.Ndcg(), b.rank_all.Precision(),
+                    b.rank_all.Recall(), trusted_likes_weight);
+        results[kTrustedLikes].push_back(b);
+      }
       // After evaluation: FoldIn changes the model.
       if (auto* tsvd = dynamic_cast<TrustSvd*>(model.get()); tsvd != nullptr) r.foldin_ms_max = MaxFoldInMs(tsvd, test);
       const bool rates = name != "popularity (ranking only)";
@@ -493,6 +583,9 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
     if (!rs.empty() && rs.front().epochs > 0) {
       m["epochs"] = mean([](const FoldResult& r) { return r.epochs; });
       m["popularity_weight"] = mean([](const FoldResult& r) { return r.popularity_weight; });
+      if (name == kTrustedLikes) {
+        m["trusted_likes_weight"] = mean([](const FoldResult& r) { return r.trusted_likes_weight; });
+      }
       m["final_fit_seconds"] = mean([](const FoldResult& r) { return r.fit_seconds; });
       double worst = 0;
       for (const FoldResult& r : rs) worst = std::max(worst, r.foldin_ms_max);
