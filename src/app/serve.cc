@@ -277,8 +277,9 @@ int RunServe(const ParsedCommand& cmd) {
   consumers.Add(&recommend_consumer);
   consumer_loop.Start();
   // An index built by an older analysis is rebuilt beside the one served.
-  std::jthread search_upgrade =
-      jobs::RebuildSearchIndexIfStale(database, search_root, NodeCursor(c, "search"), log);
+  std::jthread search_upgrade = jobs::RebuildSearchIndexIfStale(
+      database, search_root, NodeCursor(c, "search"), log,
+      [&metrics](double done) { metrics.SetGauge("hallway_search_rebuild_progress", done); });
   jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {
     auto handled = catalog_index_feed.CatchUp();
     if (!handled) return handled.error();

@@ -80,9 +80,10 @@ core::Result<RebuildReport> RebuildSearchIndex(store::Database& db, const std::s
 }
 
 std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
-                                       std::string cursor_name, core::Logger& log) {
-  return std::jthread([&db, &log, root = std::move(root),
-                       cursor_name = std::move(cursor_name)](std::stop_token stop) {
+                                       std::string cursor_name, core::Logger& log,
+                                       std::function<void(double)> progress) {
+  return std::jthread([&db, &log, root = std::move(root), cursor_name = std::move(cursor_name),
+                       shown = std::move(progress)](std::stop_token stop) {
     auto stale = search::IndexNeedsRebuild(root);
     if (!stale) {
       log.Error("search: cannot check the index version: " + stale.error().message());
@@ -92,10 +93,13 @@ std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
     log.Info("search: the index was built by an older version of the analysis; rebuilding it "
              "in the background (searches use the old index until then)");
     int last_tenth = -1;
+    if (shown) shown(0);
     RebuildProgress progress;
     progress.update = [&](const char* phase, std::uint64_t done, std::uint64_t total) {
       const std::string name = phase;
       if (name != "index" || total == 0) return;
+      // Below 1 until published: the merge after the last document takes a while.
+      if (shown) shown(0.99 * static_cast<double>(done) / static_cast<double>(total));
       const int tenth = static_cast<int>(done * 10 / total);
       if (tenth == last_tenth) return;
       last_tenth = tenth;
@@ -107,6 +111,7 @@ std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
       log.Error("search: index rebuild failed: " + report.error().message());
       return;
     }
+    if (shown) shown(1);
     log.Info("search: rebuilt the index, " + std::to_string(report->documents) +
              " documents, published " + report->directory);
   });

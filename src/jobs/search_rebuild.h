@@ -47,10 +47,13 @@ core::Result<RebuildReport> RebuildSearchIndex(store::Database& db, const std::s
                                                std::stop_token stop = {});
 
 // Starts a thread that rebuilds the index under `root` if
-// search::IndexNeedsRebuild says so, logging progress every 10%; a server
-// calls it once at start. Destroying (or stopping) the thread abandons the
-// rebuild; the next start tries again.
+// search::IndexNeedsRebuild says so, logging progress every 10% and
+// reporting the share of documents indexed to `progress` (0 to 1; 1 once
+// published), which a server shows at /metrics. A server calls it once at
+// start. Destroying (or stopping) the thread abandons the rebuild; the next
+// start tries again.
 std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
-                                       std::string cursor_name, core::Logger& log);
+                                       std::string cursor_name, core::Logger& log,
+                                       std::function<void(double)> progress = {});
 
 }  // namespace hallway::jobs

@@ -168,6 +168,18 @@ TEST_P(HttpTest, AServerRebuildsAnIndexBuiltByAnOlderAnalysis) {
   ASSERT_EQ(again.SignIn("admin", "a strong passphrase").status, 200);
   auto r = SearchUntil(again, "q=27001", [](const json& r) { return r["total"] == 1; });
   EXPECT_EQ(r["total"], 1) << r.dump() << upgraded.Log();
+  // The progress gauge and the log line follow the publish the search saw.
+  const std::string done_gauge = "hallway_search_rebuild_progress 1\n";
+  std::string metrics;
+  for (int i = 0; i < 50; ++i) {
+    metrics = again.Get("/metrics").body;
+    if (metrics.find(done_gauge) != std::string::npos &&
+        upgraded.Log().find("rebuilt the index") != std::string::npos) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_NE(metrics.find(done_gauge), std::string::npos) << metrics;
   EXPECT_NE(upgraded.Log().find("rebuilt the index"), std::string::npos) << upgraded.Log();
   std::string now_current;
   std::getline(std::ifstream(data_dir + "/search/CURRENT"), now_current);
