@@ -275,11 +275,12 @@ int RunServe(const ParsedCommand& cmd) {
   }, log);
   jobs::RecommendConsumer recommend_consumer(recommender, NodeCursor(c, "recommend"));
   consumers.Add(&recommend_consumer);
-  consumer_loop.Start();
-  // An index built by an older analysis is rebuilt beside the one served.
-  std::jthread search_upgrade = jobs::RebuildSearchIndexIfStale(
+  // A missing, unreadable or outdated index is rebuilt beside the one
+  // served; checked before the consumer can create an empty one.
+  std::jthread search_rebuild = jobs::RebuildSearchIndexIfStale(
       database, search_root, NodeCursor(c, "search"), log,
       [&metrics](double done) { metrics.SetGauge("hallway_search_rebuild_progress", done); });
+  consumer_loop.Start();
   jobs::PeriodicJob catalog_index_loop("catalog-index", 250, [&catalog_index_feed]() -> core::Status {
     auto handled = catalog_index_feed.CatchUp();
     if (!handled) return handled.error();
@@ -362,7 +363,7 @@ int RunServe(const ParsedCommand& cmd) {
   saved_search_loop.Stop();
   recommend_loop.Stop();
   catalog_index_loop.Stop();
-  search_upgrade.request_stop();
+  search_rebuild.request_stop();
   consumer_loop.Stop();
   mail_loop.Stop();
   if (access_file != stdout) std::fclose(access_file);

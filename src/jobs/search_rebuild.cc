@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "jobs/search_index_consumer.h"
 #include "search/bulk_builder.h"
+#include "search/index_layout.h"
 #include "search/indexer.h"
 #include "service/search_documents.h"
 #include "store/activity_log.h"
@@ -79,19 +80,37 @@ core::Result<RebuildReport> RebuildSearchIndex(store::Database& db, const std::s
   return report;
 }
 
+core::Result<std::string> WhySearchIndexNeedsRebuild(store::Database& db, const std::string& root,
+                                                     const std::string& cursor_name) {
+  auto current = search::IndexLayout::CurrentDir(root);
+  if (!current && current.error().code() == core::ErrorCode::kNotFound) {
+    HALLWAY_TRY_ASSIGN(std::int64_t read_up_to, store::ReadTx(db, [&](store::Tx& tx) {
+                         return store::GetCursor(tx, cursor_name);
+                       }));
+    if (read_up_to == 0) return std::string();  // the consumer will read the whole log
+    return "the search index is missing, though the activity log was read into one up to " +
+           std::to_string(read_up_to);
+  }
+  if (!current) return current.error();
+  auto stale = search::IndexNeedsRebuild(root);
+  if (!stale) return "the search index cannot be opened (" + stale.error().message() + ")";
+  if (*stale) return std::string("the search index was built by an older version of the analysis");
+  return std::string();
+}
+
 std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
                                        std::string cursor_name, core::Logger& log,
                                        std::function<void(double)> progress) {
+  auto why = WhySearchIndexNeedsRebuild(db, root, cursor_name);
+  if (!why) {
+    log.Error("search: cannot check the index: " + why.error().message());
+    return {};
+  }
+  if (why->empty()) return {};
+  log.Info("search: " + *why + "; rebuilding it from the database in the background (searches "
+           "use the current index until then)");
   return std::jthread([&db, &log, root = std::move(root), cursor_name = std::move(cursor_name),
                        shown = std::move(progress)](std::stop_token stop) {
-    auto stale = search::IndexNeedsRebuild(root);
-    if (!stale) {
-      log.Error("search: cannot check the index version: " + stale.error().message());
-      return;
-    }
-    if (!*stale) return;
-    log.Info("search: the index was built by an older version of the analysis; rebuilding it "
-             "in the background (searches use the old index until then)");
     int last_tenth = -1;
     if (shown) shown(0);
     RebuildProgress progress;

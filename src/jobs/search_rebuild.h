@@ -46,12 +46,21 @@ core::Result<RebuildReport> RebuildSearchIndex(store::Database& db, const std::s
                                                const RebuildProgress& progress = {},
                                                std::stop_token stop = {});
 
-// Starts a thread that rebuilds the index under `root` if
-// search::IndexNeedsRebuild says so, logging progress every 10% and
-// reporting the share of documents indexed to `progress` (0 to 1; 1 once
-// published), which a server shows at /metrics. A server calls it once at
-// start. Destroying (or stopping) the thread abandons the rebuild; the next
-// start tries again.
+// Why the index under `root` must be rebuilt from the database before it
+// can answer as this build would, or "" when it need not be: it is missing
+// although the search consumer (`cursor_name`) already read the log into one
+// (a restored database, a lost data directory), it cannot be opened, or an
+// older version of the analysis built it (search::IndexNeedsRebuild).
+core::Result<std::string> WhySearchIndexNeedsRebuild(store::Database& db, const std::string& root,
+                                                     const std::string& cursor_name);
+
+// If WhySearchIndexNeedsRebuild gives a reason (checked now, on the calling
+// thread, so call it before the search consumer starts and creates an empty
+// index), starts a thread that rebuilds the index, logging progress every
+// 10% and reporting the share of documents indexed to `progress` (0 to 1; 1
+// once published), which a server shows at /metrics; otherwise returns a
+// thread that is not joinable. Destroying (or stopping) the thread abandons
+// the rebuild; the next start tries again.
 std::jthread RebuildSearchIndexIfStale(store::Database& db, std::string root,
                                        std::string cursor_name, core::Logger& log,
                                        std::function<void(double)> progress = {});

@@ -74,11 +74,15 @@ core::Result<std::string> IndexLayout::CreateNextDir(const std::string& root) {
     max_gen = std::max(max_gen, GenerationNumber(entry.path().filename().string()));
   }
   if (ec) return IoError("list " + root, ec);
-  const fs::path dir = fs::path(root) / GenerationName(max_gen + 1);
-  if (!fs::create_directory(dir, ec) || ec) {
-    return IoError("create " + dir.string(), ec ? ec : std::make_error_code(std::errc::file_exists));
+  // mkdir is atomic: of two writers that listed the same numbers (a rebuild
+  // and a fresh index), one gets the next number after the other's.
+  for (std::uint64_t n = max_gen + 1; n < max_gen + 100; ++n) {
+    const fs::path dir = fs::path(root) / GenerationName(n);
+    if (fs::create_directory(dir, ec)) return dir.string();
+    if (ec) return IoError("create " + dir.string(), ec);
   }
-  return dir.string();
+  return IoError("create a generation under " + root,
+                 std::make_error_code(std::errc::file_exists));
 }
 
 core::Status IndexLayout::Publish(const std::string& root, const std::string& dir) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "search/schema.h"
@@ -32,6 +33,20 @@ json SearchUntil(const HttpClient& c, const std::string& query, Ready ready) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return result;
+}
+
+// Writes a post as `admin`, waits until `query` finds it, then kills the
+// server (as a crash would) for a test that works on its index and restarts
+// on its data directory. Returns the post's id (0 when a step failed).
+int PostSearchableThenKill(HttpClient& admin, TestServer& server, const std::string& body,
+                           const std::string& query) {
+  auto post = admin.Json("POST", "/api/v1/posts", {{"body", body}});
+  EXPECT_EQ(post.status, 201);
+  if (post.status != 201) return 0;
+  auto found = SearchUntil(admin, query, [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(found["total"], 1) << found.dump();
+  server.Kill();
+  return found["total"] == 1 ? post.Json()["id"].get<int>() : 0;
 }
 
 TEST_P(HttpTest, SearchFindsWhatTheViewerMaySeeAndNothingElse) {
@@ -126,10 +141,8 @@ TEST_P(HttpTest, SearchReachesResourcesPeopleAndFiltersByFacet) {
 
 TEST_P(HttpTest, ReindexRebuildsTheIndexWithProgress) {
   HttpClient admin = Admin();
-  ASSERT_EQ(admin.Json("POST", "/api/v1/posts", {{"body", "Gossamer wings of the stratocumulus"}}).status, 201);
-  ASSERT_EQ(SearchUntil(admin, "q=stratocumulus", [](const json& r) { return r["total"] == 1; })["total"], 1);
   const std::string data_dir = server_->data_dir();
-  server_->Kill();
+  ASSERT_NE(PostSearchableThenKill(admin, *server_, "Gossamer wings of the stratocumulus", "q=stratocumulus"), 0);
   std::string out;
   ASSERT_EQ(RunHallway({"reindex", "--database", database_url_, "--data-dir", data_dir}, &out), 0) << out;
   EXPECT_NE(out.find("reindex: index [##############################] 100%"), std::string::npos) << out;
@@ -143,11 +156,9 @@ TEST_P(HttpTest, ReindexRebuildsTheIndexWithProgress) {
 // only a rebuild can make the post findable again.
 TEST_P(HttpTest, AServerRebuildsAnIndexBuiltByAnOlderAnalysis) {
   HttpClient admin = Admin();
-  auto post = admin.Json("POST", "/api/v1/posts", {{"body", "Our ISO 27001 audit checklist"}});
-  ASSERT_EQ(post.status, 201);
-  ASSERT_EQ(SearchUntil(admin, "q=27001", [](const json& r) { return r["total"] == 1; })["total"], 1);
   const std::string data_dir = server_->data_dir();
-  server_->Kill();
+  const int post_id = PostSearchableThenKill(admin, *server_, "Our ISO 27001 audit checklist", "q=27001");
+  ASSERT_NE(post_id, 0);
   std::string current;
   std::getline(std::ifstream(data_dir + "/search/CURRENT"), current);
   {
@@ -156,7 +167,7 @@ TEST_P(HttpTest, AServerRebuildsAnIndexBuiltByAnOlderAnalysis) {
               search::schema::kAnalysisVersion);
     db.set_metadata(std::string(search::schema::kAnalysisKey), "");
     const std::string id_term = std::string(search::schema::kId) + "post:" +
-                                std::to_string(post.Json()["id"].get<int>());
+                                std::to_string(post_id);
     ASSERT_EQ(db.get_termfreq(id_term), 1u);
     db.delete_document(id_term);
     db.commit();
@@ -188,6 +199,37 @@ TEST_P(HttpTest, AServerRebuildsAnIndexBuiltByAnOlderAnalysis) {
   ASSERT_EQ(again.Json("POST", "/api/v1/posts", {{"body", "ISO 27002 controls next"}}).status, 201);
   r = SearchUntil(again, "q=27002", [](const json& r) { return r["total"] == 1; });
   EXPECT_EQ(r["total"], 1) << r.dump();
+}
+
+// The index is derived data: a server that finds it gone (a database
+// restored onto a new machine, a lost data directory) or unreadable rebuilds
+// it from the database, although its log cursor says it was all read.
+TEST_P(HttpTest, AServerRebuildsAMissingOrUnreadableIndex) {
+  HttpClient admin = Admin();
+  const std::string data_dir = server_->data_dir();
+  ASSERT_NE(PostSearchableThenKill(admin, *server_, "Cumulonimbus over the plant", "q=cumulonimbus"), 0);
+  const std::string root = data_dir + "/search";
+  struct Damage {
+    const char* what;
+    const char* logged;
+    std::function<void()> apply;
+  };
+  const Damage damages[] = {
+      {"missing", "the search index is missing", [&] { std::filesystem::remove_all(root); }},
+      {"unreadable", "the search index cannot be opened",
+       [&] { std::ofstream(root + "/CURRENT", std::ios::trunc) << "gen-000999\n"; }},
+  };
+  for (const Damage& d : damages) {
+    d.apply();
+    TestServer restarted(database_url_, {"--data-dir", data_dir});
+    ASSERT_NE(restarted.port(), 0) << d.what;
+    HttpClient again(restarted.port());
+    ASSERT_EQ(again.SignIn("admin", "a strong passphrase").status, 200);
+    auto r = SearchUntil(again, "q=cumulonimbus", [](const json& r) { return r["total"] == 1; });
+    EXPECT_EQ(r["total"], 1) << d.what << ": " << r.dump() << restarted.Log();
+    EXPECT_NE(restarted.Log().find(d.logged), std::string::npos) << restarted.Log();
+    restarted.Kill();
+  }
 }
 
 // Several nodes on one database (docs/architecture.md, "Scaling out"): each
