@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -230,6 +231,29 @@ TEST_P(HttpTest, AServerRebuildsAMissingOrUnreadableIndex) {
     EXPECT_NE(restarted.Log().find(d.logged), std::string::npos) << restarted.Log();
     restarted.Kill();
   }
+}
+
+// The restore the README describes, end to end: a backup put back on a new
+// machine (an empty data directory) is searchable again without a reindex.
+TEST_P(HttpTest, ABackupRestoredOnANewMachineIsSearchable) {
+  HttpClient admin = Admin();
+  ASSERT_NE(PostSearchableThenKill(admin, *server_, "Lenticular clouds over the ridge", "q=lenticular"), 0);
+  std::string out;
+  const std::string backup = MakeTempDir() + "/hallway.backup";
+  ASSERT_EQ(RunHallway({"backup", backup, "--database", database_url_}, &out), 0) << out;
+  std::string restored = "sqlite:" + backup;
+  if (GetParam() == Backend::kPostgres) {
+    restored = FreshDatabaseUrl(Backend::kPostgres);
+    const std::string psql =
+        "psql -q -v ON_ERROR_STOP=1 -f '" + backup + "' '" + restored + "' > /dev/null";
+    ASSERT_EQ(std::system(psql.c_str()), 0) << psql;
+  }
+  TestServer fresh(restored);  // its own, empty data directory
+  ASSERT_NE(fresh.port(), 0);
+  HttpClient again(fresh.port());
+  ASSERT_EQ(again.SignIn("admin", "a strong passphrase").status, 200);
+  auto r = SearchUntil(again, "q=lenticular", [](const json& r) { return r["total"] == 1; });
+  EXPECT_EQ(r["total"], 1) << r.dump() << fresh.Log();
 }
 
 // Several nodes on one database (docs/architecture.md, "Scaling out"): each
