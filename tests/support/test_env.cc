@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 #include "crypto/tokens.h"
 #include "store/database.h"
@@ -26,10 +27,42 @@ std::string UniqueName(const std::string& prefix) {
          crypto::Sha256Hex(crypto::NewToken()).substr(0, 4);
 }
 
+namespace {
+
+// Removes the directories MakeTempDir made when the test process exits (a
+// suite run makes hundreds). Kept when a test failed, or when
+// HALLWAY_KEEP_TEST_DIRS is set, so that one can look inside.
+class TempDirs {
+ public:
+  void Add(std::string dir) {
+    std::lock_guard lock(mu_);
+    dirs_.push_back(std::move(dir));
+  }
+  ~TempDirs() {
+    // A forked child that exits normally must not delete its parent's files.
+    if (getpid() != owner_ || !Env("HALLWAY_KEEP_TEST_DIRS").empty()) return;
+    if (::testing::UnitTest::GetInstance()->Failed()) return;
+    for (const auto& d : dirs_) {
+      std::error_code ec;
+      std::filesystem::remove_all(d, ec);
+    }
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::string> dirs_;
+  const pid_t owner_ = getpid();
+};
+
+}  // namespace
+
 std::string MakeTempDir() {
+  // Constructed after gtest's UnitTest, so destroyed before it.
+  static TempDirs made_dirs;
   std::string pattern = (std::filesystem::temp_directory_path() / "hallway-test-XXXXXX").string();
   char* made = mkdtemp(pattern.data());
   EXPECT_NE(made, nullptr);
+  if (made != nullptr) made_dirs.Add(pattern);
   return pattern;
 }
 

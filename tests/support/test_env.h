@@ -16,7 +16,9 @@ enum class Backend { kSqlite, kPostgres };
 std::string BackendName(Backend b);
 std::vector<Backend> AllBackends();
 
-// Returns a new empty directory under the system temp dir.
+// Returns a new empty directory under the system temp dir. It is removed when
+// the test process exits, unless a test failed or HALLWAY_KEEP_TEST_DIRS is
+// set.
 std::string MakeTempDir();
 
 // The folder of shared public data sets: $HALLWAY_SHARED_DATA, else

@@ -52,9 +52,9 @@ function gradientPng(w: number, h: number): Buffer {
   ]);
 }
 
-/** Writes `bytes` to a temp file named `name` and returns its path. */
+/** Writes `bytes` to a temp file named `name` (in the run's temp dir) and returns its path. */
 function tempFile(name: string, bytes: Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'hallway-upload-')), name);
+  const path = join(mkdtempSync(join(process.env.HALLWAY_E2E_TMP ?? tmpdir(), 'upload-')), name);
   writeFileSync(path, bytes);
   return path;
 }
