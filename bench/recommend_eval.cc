@@ -8,7 +8,8 @@
 //  * the learned models carve --val-frac of the TRAINING ratings as a
 //    validation set for early stopping; test folds are never used to tune.
 //  * rating prediction: RMSE and MAE over all test ratings, and over test
-//    ratings of cold-start users (< 5 training ratings).
+//    ratings of cold-start users (< 5 training ratings); RMSE also over test
+//    ratings of items that no training rating mentions ("newRMSE").
 //  * top-10: relevant = test items the user rated >= the dataset's
 //    threshold (4 on a 1-5 scale, 3.5 on FilmTrust's 0.5-4); candidates =
 //    every item the user did not rate in training; P@10, R@10, nDCG@10
@@ -130,6 +131,7 @@ double RelevanceThreshold(const RatingData& d) {
 // Figures of one model on one fold.
 struct FoldResult {
   RatingErrors all, cold;
+  RatingErrors new_items;  // test ratings of items with no training rating
   RankingTotals rank_all, rank_cold;
   double train_seconds = 0;
   int epochs = 0;
@@ -231,6 +233,7 @@ void EvaluateModel(const RatingPredictor& model, const RatingData& train, const 
     const double p = model.Predict(t.user, t.item);
     r->all.Add(p, t.value);
     if (train.UserRatings(t.user).size() < kColdLimit) r->cold.Add(p, t.value);
+    if (train.ItemRatings(t.item).empty()) r->new_items.Add(p, t.value);
   }
   EvaluateRanking(model, train, plan, plan.users, threads, &r->rank_all);
   EvaluateRanking(model, train, plan, plan.cold_users, threads, &r->rank_cold);
@@ -521,7 +524,7 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
       EvaluateModel(*model, train, test, plan, flags.threads, &r);
       if (name == "TrustSVD") {
         FoldResult b = r;
-        b.all = b.cold = RatingErrors();
+        b.all = b.cold = b.new_items = RatingErrors();
         b.rank_all = b.rank_cold = RankingTotals();
         b.trusted_likes_weight = trusted_likes_weight;
         const TrustedLikesRanker blend(*dynamic_cast<TrustSvd*>(model.get()), train, threshold,
@@ -558,8 +561,8 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
   out["folds"] = flags.folds;
   out["relevance_threshold"] = threshold;
   std::printf("\n%s, mean over %d fold(s):\n", ds.name.c_str(), run_folds);
-  std::printf("%-28s %7s %7s %9s %8s %7s %7s %8s %7s %7s %8s %8s\n", "model", "RMSE", "MAE", "coldRMSE", "coldMAE",
-              "P@10", "R@10", "nDCG@10", "cP@10", "cR@10", "cnDCG@10", "train s");
+  std::printf("%-28s %7s %7s %9s %8s %8s %7s %7s %8s %7s %7s %8s %8s\n", "model", "RMSE", "MAE", "coldRMSE", "coldMAE",
+              "newRMSE", "P@10", "R@10", "nDCG@10", "cP@10", "cR@10", "cnDCG@10", "train s");
   for (const std::string& name : names) {
     const auto& rs = results[name];
     auto mean = [&](const std::function<double(const FoldResult&)>& fn) {
@@ -580,6 +583,10 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
     m["cold_ndcg_at_10"] = mean([](const FoldResult& r) { return r.rank_cold.Ndcg(); });
     m["train_seconds"] = mean([](const FoldResult& r) { return r.train_seconds; });
     m["cold_test_ratings"] = mean([](const FoldResult& r) { return static_cast<double>(r.cold.n); });
+    // What no collaborative model can learn: items first rated in the test fold.
+    m["new_item_test_share"] =
+        mean([](const FoldResult& r) { return static_cast<double>(r.new_items.n) / static_cast<double>(r.all.n); });
+    m["new_item_rmse"] = mean([](const FoldResult& r) { return r.new_items.Rmse(); });
     if (!rs.empty() && rs.front().epochs > 0) {
       m["epochs"] = mean([](const FoldResult& r) { return r.epochs; });
       m["popularity_weight"] = mean([](const FoldResult& r) { return r.popularity_weight; });
@@ -593,14 +600,19 @@ json RunDataset(const LoadedDataset& ds, const Flags& flags) {
     }
     const bool ranking_only = name == "popularity (ranking only)";
     if (ranking_only) {
-      for (const char* k : {"rmse", "mae", "cold_rmse", "cold_mae"}) m.erase(k);
+      for (const char* k : {"rmse", "mae", "cold_rmse", "cold_mae", "new_item_rmse"}) m.erase(k);
     }
     auto num = [&](const char* k) { return m.contains(k) ? m[k].get<double>() : NAN; };
-    std::printf("%-28s %7.4f %7.4f %9.4f %8.4f %7.4f %7.4f %8.4f %7.4f %7.4f %8.4f %8.1f\n", name.c_str(), num("rmse"),
-                num("mae"), num("cold_rmse"), num("cold_mae"), num("precision_at_10"), num("recall_at_10"),
+    std::printf("%-28s %7.4f %7.4f %9.4f %8.4f %8.4f %7.4f %7.4f %8.4f %7.4f %7.4f %8.4f %8.1f\n", name.c_str(),
+                num("rmse"), num("mae"), num("cold_rmse"), num("cold_mae"), num("new_item_rmse"),
+                num("precision_at_10"), num("recall_at_10"),
                 num("ndcg_at_10"), num("cold_precision_at_10"), num("cold_recall_at_10"), num("cold_ndcg_at_10"),
                 num("train_seconds"));
     out["models"][name] = m;
+  }
+  if (!results["biases"].empty()) {
+    std::printf("newRMSE: on the test ratings of items no training rating mentions (%.1f%% of them)\n",
+                100 * out["models"]["biases"]["new_item_test_share"].get<double>());
   }
   out["published"] = Published(ds.name);
   if (out["published"].contains("models")) {
