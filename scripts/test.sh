@@ -38,8 +38,8 @@ ctest --test-dir build/asan --output-on-failure
 record $? "C++ tests"
 
 step "browser tests (playwright-core driving /usr/bin/chromium)"
-# The server's database and uploads go inside $state, which cleanup removes.
-mkdir -p "$state/e2e"
+# The server's database and uploads go inside $state, which cleanup removes
+# (playwright.config.ts creates the directory).
 (cd web && HALLWAY_BIN="$root/build/release/hallway" HALLWAY_E2E_TMP="$state/e2e" \
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test)
 record $? "browser tests"
